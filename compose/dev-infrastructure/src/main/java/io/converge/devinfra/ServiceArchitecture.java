@@ -1,0 +1,43 @@
+package io.converge.devinfra;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The architecture every service keeps, as rules a test checks: a service shares nothing with another but
+ * {@code contracts} and the outbox library, and its domain imports no web, messaging or persistence code.
+ */
+public final class ServiceArchitecture {
+
+  /** Packages of our own that every service may use. */
+  static final String[] SHARED = {"io.converge.contracts..", "io.converge.outbox..", "io.converge.service.."};
+
+  private ServiceArchitecture() {
+  }
+
+  public static void check(String servicePackage) {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(servicePackage);
+
+    noClasses().that().resideInAPackage(servicePackage + "..")
+        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "belong to another Converge service",
+            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("io.converge.")
+                && !c.getPackageName().startsWith(servicePackage)
+                && !c.getPackageName().startsWith("io.converge.contracts")
+                && !c.getPackageName().startsWith("io.converge.outbox")
+                && !c.getPackageName().startsWith("io.converge.service")))
+        .because("services share nothing but contracts/ and the outbox library")
+        .check(classes);
+
+    noClasses().that().resideInAPackage(servicePackage + "..domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "javax.sql..",
+            "java.sql..", "io.eventuate..", "org.apache.kafka..", "com.fasterxml..", "io.converge.outbox..",
+            "io.converge.service..")
+        .because("domain code imports no web, messaging or persistence code")
+        .check(classes);
+  }
+}

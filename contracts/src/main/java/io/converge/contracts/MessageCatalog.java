@@ -1,0 +1,77 @@
+package io.converge.contracts;
+
+import io.converge.contracts.customer.CreditLimitExceeded;
+import io.converge.contracts.customer.CreditReleased;
+import io.converge.contracts.customer.CreditReserved;
+import io.converge.contracts.customer.CustomerNotFound;
+import io.converge.contracts.customer.ReleaseCredit;
+import io.converge.contracts.customer.ReserveCredit;
+import io.converge.contracts.inventory.OutOfStock;
+import io.converge.contracts.inventory.ReleaseStock;
+import io.converge.contracts.inventory.ReserveStock;
+import io.converge.contracts.inventory.StockReleased;
+import io.converge.contracts.inventory.StockReserved;
+import io.converge.contracts.inventory.UnknownProduct;
+import io.converge.contracts.order.ApproveOrder;
+import io.converge.contracts.order.CreateOrder;
+import io.converge.contracts.order.OrderApproved;
+import io.converge.contracts.order.OrderCreated;
+import io.converge.contracts.order.OrderRejected;
+import io.converge.contracts.order.RejectOrder;
+import io.converge.contracts.payment.AuthorizePayment;
+import io.converge.contracts.payment.PaymentAuthorized;
+import io.converge.contracts.payment.PaymentDeclined;
+import io.converge.contracts.payment.PaymentVoided;
+import io.converge.contracts.payment.VoidPayment;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every message class of the contracts and the stable name it travels under. */
+public final class MessageCatalog {
+
+  static final List<Class<?>> MESSAGES = List.of(
+      CreateOrder.class, OrderCreated.class, RejectOrder.class, OrderRejected.class,
+      ApproveOrder.class, OrderApproved.class,
+      ReserveStock.class, StockReserved.class, UnknownProduct.class, OutOfStock.class,
+      ReleaseStock.class, StockReleased.class,
+      ReserveCredit.class, CreditReserved.class, CustomerNotFound.class, CreditLimitExceeded.class,
+      ReleaseCredit.class, CreditReleased.class,
+      AuthorizePayment.class, PaymentAuthorized.class, PaymentDeclined.class,
+      VoidPayment.class, PaymentVoided.class);
+
+  private static final Map<String, String> WIRE_NAME_BY_CLASS_NAME = new HashMap<>();
+  private static final Map<String, String> CLASS_NAME_BY_WIRE_NAME = new HashMap<>();
+
+  static {
+    for (Class<?> message : MESSAGES) {
+      String wireName = wireNameOf(message);
+      if (CLASS_NAME_BY_WIRE_NAME.put(wireName, message.getName()) != null) {
+        throw new IllegalStateException("Two messages share the wire name " + wireName);
+      }
+      WIRE_NAME_BY_CLASS_NAME.put(message.getName(), wireName);
+    }
+  }
+
+  private MessageCatalog() {
+  }
+
+  public static String wireNameOf(Class<?> message) {
+    WireName wireName = message.getAnnotation(WireName.class);
+    if (wireName == null) {
+      throw new IllegalArgumentException(message.getName() + " has no @WireName");
+    }
+    return wireName.value();
+  }
+
+  /** The wire name for a Java class name, if the class is one of ours. */
+  public static Optional<String> wireNameForClassName(String className) {
+    return Optional.ofNullable(WIRE_NAME_BY_CLASS_NAME.get(className));
+  }
+
+  /** The Java class name for a wire name, if the wire name is one of ours. */
+  public static Optional<String> classNameForWireName(String wireName) {
+    return Optional.ofNullable(CLASS_NAME_BY_WIRE_NAME.get(wireName));
+  }
+}

@@ -1,0 +1,10 @@
+package io.converge.contracts;
+
+/** Why a placed order ended rejected. Stable codes: clients match on them. */
+public enum RejectionReason {
+  UNKNOWN_PRODUCT,
+  OUT_OF_STOCK,
+  UNKNOWN_CUSTOMER,
+  CREDIT_LIMIT_EXCEEDED,
+  PAYMENT_DECLINED
+}

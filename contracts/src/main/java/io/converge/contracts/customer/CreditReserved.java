@@ -1,0 +1,7 @@
+package io.converge.contracts.customer;
+
+import io.converge.contracts.WireName;
+
+@WireName("customer.CreditReserved")
+public record CreditReserved(String orderId) implements ReserveCreditReply {
+}

@@ -1,0 +1,5 @@
+package io.converge.contracts.inventory;
+
+/** Replies to {@link ReserveStock}; only {@link StockReserved} is a success. */
+public sealed interface ReserveStockReply permits StockReserved, UnknownProduct, OutOfStock {
+}

@@ -1,0 +1,21 @@
+package io.converge.customer;
+
+import io.eventuate.tram.sagas.spring.participant.SagaParticipantConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@Import(SagaParticipantConfiguration.class)
+public class CustomerServiceApplication {
+
+  /** Each service reads its own defaults file, so several can share one JVM (the local stack). */
+  public static SpringApplicationBuilder application() {
+    return new SpringApplicationBuilder(CustomerServiceApplication.class)
+        .properties("spring.config.name=customer-service");
+  }
+
+  public static void main(String[] args) {
+    application().run(args);
+  }
+}

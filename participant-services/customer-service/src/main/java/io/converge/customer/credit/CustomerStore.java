@@ -1,0 +1,76 @@
+package io.converge.customer.credit;
+
+import io.converge.customer.credit.domain.CreditReservation;
+import io.converge.customer.credit.domain.Customer;
+import io.converge.customer.credit.domain.RejectedBecause;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerStore {
+
+  private final JdbcTemplate jdbc;
+
+  CustomerStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Customer> find(String id) {
+    return jdbc.query("SELECT id, name, credit_limit FROM customers WHERE id = ?", this::customer, id).stream()
+        .findFirst();
+  }
+
+  /** Locks the customer row: reservations for one customer are decided one at a time. */
+  Optional<Customer> lock(String id) {
+    return jdbc.query("SELECT id, name, credit_limit FROM customers WHERE id = ? FOR UPDATE", this::customer, id)
+        .stream().findFirst();
+  }
+
+  void insert(Customer customer) {
+    jdbc.update("INSERT INTO customers (id, name, credit_limit) VALUES (?, ?, ?)", customer.id(), customer.name(),
+        customer.creditLimit());
+  }
+
+  BigDecimal reservedBy(String customerId) {
+    return jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM credit_reservations "
+        + "WHERE customer_id = ? AND status = 'RESERVED'", BigDecimal.class, customerId);
+  }
+
+  List<CreditReservation> openReservations(String customerId) {
+    return jdbc.query("SELECT * FROM credit_reservations WHERE customer_id = ? AND status = 'RESERVED' "
+        + "ORDER BY created_at", this::reservation, customerId);
+  }
+
+  Optional<CreditReservation> lockReservation(String orderId) {
+    return jdbc.query("SELECT * FROM credit_reservations WHERE order_id = ? FOR UPDATE", this::reservation, orderId)
+        .stream().findFirst();
+  }
+
+  Optional<CreditReservation> findReservation(String orderId) {
+    return jdbc.query("SELECT * FROM credit_reservations WHERE order_id = ?", this::reservation, orderId)
+        .stream().findFirst();
+  }
+
+  void save(CreditReservation r) {
+    jdbc.update("INSERT INTO credit_reservations (order_id, customer_id, amount, status, reason, available) "
+            + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE status = VALUES(status)",
+        r.orderId(), r.customerId(), r.amount(), r.status().name(),
+        r.reason() == null ? null : r.reason().name(), r.available());
+  }
+
+  private Customer customer(ResultSet rs, int row) throws SQLException {
+    return new Customer(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("credit_limit"));
+  }
+
+  private CreditReservation reservation(ResultSet rs, int row) throws SQLException {
+    String reason = rs.getString("reason");
+    return new CreditReservation(rs.getString("order_id"), rs.getString("customer_id"), rs.getBigDecimal("amount"),
+        CreditReservation.Status.valueOf(rs.getString("status")),
+        reason == null ? null : RejectedBecause.valueOf(reason), rs.getBigDecimal("available"));
+  }
+}

@@ -1,0 +1,3 @@
+package io.converge.order.ordering.domain;
+
+public enum OrderState { PENDING, APPROVED, REJECTED }

@@ -1,0 +1,103 @@
+package io.converge.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.contracts.OrderLine;
+import io.converge.contracts.RejectionReason;
+import io.converge.contracts.order.ApproveOrder;
+import io.converge.contracts.order.CreateOrder;
+import io.converge.contracts.order.OrderChannels;
+import io.converge.contracts.order.RejectOrder;
+import io.converge.devinfra.KafkaWireClient;
+import io.converge.devinfra.RunningService;
+import io.converge.devinfra.SharedInfrastructure;
+import io.converge.devinfra.WireMessage;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+class OrderCommandHandlersIT {
+
+  private static final String REPLIES = "converge.test.order-replies";
+
+  private static RunningService service;
+  private static KafkaWireClient wire;
+  private static RestClient http;
+
+  @BeforeAll
+  static void start() {
+    service = RunningService.start(OrderServiceApplication.application(), "it_order", Map.of());
+    wire = new KafkaWireClient(SharedInfrastructure.kafka());
+    http = RestClient.create(service.baseUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    wire.close();
+    service.close();
+  }
+
+  @Test
+  void createsOneOrderFromTwoIdenticalCommandsThenApprovesIt() {
+    String orderId = UUID.randomUUID().toString();
+    CreateOrder create = new CreateOrder(orderId, "c-1", List.of(new OrderLine("sku-1", 2)), "card");
+
+    List<WireMessage> created = send(create, orderId, 2);
+    List<WireMessage> approved = send(new ApproveOrder(orderId, new BigDecimal("20.00")), orderId, 4);
+
+    assertThat(created).extracting(r -> r.header("reply_outcome-type")).containsOnly("SUCCESS");
+    assertThat(approved).extracting(r -> r.header("reply_type")).filteredOn("order.OrderApproved"::equals).hasSize(2);
+    JsonNode order = order(orderId);
+    assertThat(order.get("state").asText()).isEqualTo("APPROVED");
+    assertThat(order.get("lines")).hasSize(1);
+    assertThat(order.get("total").decimalValue()).isEqualByComparingTo("20.00");
+  }
+
+  @Test
+  void rejectsWithTheReasonAndALateApprovalChangesNothing() {
+    String orderId = UUID.randomUUID().toString();
+    send(new CreateOrder(orderId, "c-1", List.of(new OrderLine("sku-1", 1)), "card"), orderId, 2);
+
+    send(new RejectOrder(orderId, RejectionReason.OUT_OF_STOCK), orderId, 4);
+    send(new ApproveOrder(orderId, BigDecimal.TEN), orderId, 6);
+
+    JsonNode order = order(orderId);
+    assertThat(order.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(order.get("reason").asText()).isEqualTo("OUT_OF_STOCK");
+  }
+
+  @Test
+  void aRejectionForAnOrderNeverCreatedSucceedsAndKeepsItFromStarting() {
+    String orderId = UUID.randomUUID().toString();
+
+    List<WireMessage> rejected = send(new RejectOrder(orderId, RejectionReason.PAYMENT_DECLINED), orderId, 2);
+    send(new CreateOrder(orderId, "c-1", List.of(new OrderLine("sku-1", 1)), "card"), orderId, 4);
+
+    assertThat(rejected).extracting(r -> r.header("reply_outcome-type")).containsOnly("SUCCESS");
+    assertThat(order(orderId).get("state").asText()).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void anUnknownOrderIsA404Problem() {
+    int status = http.get().uri("/api/orders/{id}", "no-such-order")
+        .exchange((request, reply) -> reply.getStatusCode().value());
+    assertThat(status).isEqualTo(404);
+  }
+
+  private List<WireMessage> send(Object command, String orderId, int totalReplies) {
+    List<WireMessage> replies = wire.sendAndAwaitReplies(OrderChannels.COMMANDS, command, 2, REPLIES, orderId,
+        totalReplies);
+    assertThat(replies).hasSize(totalReplies);
+    return replies;
+  }
+
+  private JsonNode order(String id) {
+    return http.get().uri("/api/orders/{id}", id).retrieve().body(JsonNode.class);
+  }
+}

@@ -1,0 +1,89 @@
+package io.converge.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.contracts.payment.AuthorizePayment;
+import io.converge.contracts.payment.PaymentChannels;
+import io.converge.contracts.payment.VoidPayment;
+import io.converge.devinfra.KafkaWireClient;
+import io.converge.devinfra.RunningService;
+import io.converge.devinfra.SharedInfrastructure;
+import io.converge.devinfra.WireMessage;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+class PaymentCommandHandlersIT {
+
+  private static final String REPLIES = "converge.test.payment-replies";
+
+  private static RunningService service;
+  private static KafkaWireClient wire;
+  private static RestClient http;
+
+  @BeforeAll
+  static void start() {
+    service = RunningService.start(PaymentServiceApplication.application(), "it_payment", Map.of());
+    wire = new KafkaWireClient(SharedInfrastructure.kafka());
+    http = RestClient.create(service.baseUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    wire.close();
+    service.close();
+  }
+
+  @Test
+  void authorizesOnceWithTheSamePaymentIdWhenTheCommandArrivesTwice() {
+    String orderId = UUID.randomUUID().toString();
+
+    List<WireMessage> replies = send(new AuthorizePayment(orderId, "c-1", BigDecimal.TEN, "card"), orderId, 2);
+
+    assertThat(replies).extracting(r -> r.header("reply_type")).containsOnly("payment.PaymentAuthorized");
+    assertThat(replies).extracting(r -> KafkaWireClient.readJson(r.payload()).get("paymentId").asText())
+        .containsOnly(payments(orderId).get(0).get("paymentId").asText());
+    assertThat(payments(orderId)).hasSize(1);
+  }
+
+  @Test
+  void alwaysDeclinesTheDeclinedPaymentMethod() {
+    String orderId = UUID.randomUUID().toString();
+
+    List<WireMessage> replies = send(new AuthorizePayment(orderId, "c-1", BigDecimal.TEN, "card-declined"), orderId, 2);
+
+    assertThat(replies).extracting(r -> r.header("reply_type")).containsOnly("payment.PaymentDeclined");
+    assertThat(replies).extracting(r -> r.header("reply_outcome-type")).containsOnly("FAILURE");
+  }
+
+  @Test
+  void voidsOnceAndVoidingWhatWasNeverAuthorizedSucceeds() {
+    String orderId = UUID.randomUUID().toString();
+    send(new AuthorizePayment(orderId, "c-1", BigDecimal.TEN, "card"), orderId, 2);
+
+    send(new VoidPayment(orderId), orderId, 4);
+    String never = UUID.randomUUID().toString();
+    List<WireMessage> noOp = send(new VoidPayment(never), never, 2);
+
+    assertThat(payments(orderId).get(0).get("status").asText()).isEqualTo("VOIDED");
+    assertThat(noOp).extracting(r -> r.header("reply_outcome-type")).containsOnly("SUCCESS");
+  }
+
+  private List<WireMessage> send(Object command, String orderId, int totalReplies) {
+    List<WireMessage> replies = wire.sendAndAwaitReplies(PaymentChannels.COMMANDS, command, 2, REPLIES, orderId,
+        totalReplies);
+    assertThat(replies).hasSize(totalReplies);
+    return replies;
+  }
+
+  private List<JsonNode> payments(String orderId) {
+    JsonNode list = http.get().uri("/api/payments?orderId={id}", orderId).retrieve().body(JsonNode.class);
+    return java.util.stream.StreamSupport.stream(list.spliterator(), false).toList();
+  }
+}

@@ -1,0 +1,69 @@
+package io.converge.outbox;
+
+import io.converge.outbox.id.RandomNodeIdGenerator;
+import io.converge.outbox.relay.OutboxRelay;
+import io.converge.outbox.relay.OutboxRepository;
+import io.converge.outbox.relay.RelayWakeupInterceptor;
+import io.converge.outbox.retention.OutboxRetention;
+import io.converge.outbox.wire.WireNameInterceptor;
+import io.eventuate.common.id.IdGenerator;
+import io.eventuate.tram.spring.jdbckafka.TramJdbcKafkaConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Everything a service needs to write messages in its local transactions and have them reach Kafka: Eventuate's JDBC
+ * producer and Kafka consumer, our relay, retention and wire names.
+ */
+@AutoConfiguration
+@Import(TramJdbcKafkaConfiguration.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+  /**
+   * Eventuate's generator derives ids from the MAC address and the clock: several services in one JVM (the local
+   * stack) would mint the same ids and a consumer would drop one as a duplicate. A random node id per instance avoids it.
+   */
+  @Bean
+  @Primary
+  IdGenerator randomNodeIdGenerator() {
+    return new RandomNodeIdGenerator();
+  }
+
+  @Bean
+  WireNameInterceptor wireNameInterceptor() {
+    return new WireNameInterceptor();
+  }
+
+  @Bean
+  OutboxRepository outboxRepository(JdbcTemplate jdbcTemplate) {
+    return new OutboxRepository(jdbcTemplate);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "converge.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+  OutboxRelay outboxRelay(OutboxRepository repository, OutboxProperties properties,
+                          @Value("${eventuatelocal.kafka.bootstrap.servers}") String bootstrapServers,
+                          @Value("${spring.application.name:service}") String serviceName,
+                          MeterRegistry meterRegistry) {
+    return new OutboxRelay(repository, properties.relay(), bootstrapServers, serviceName, meterRegistry);
+  }
+
+  @Bean
+  RelayWakeupInterceptor relayWakeupInterceptor(Optional<OutboxRelay> relay) {
+    return new RelayWakeupInterceptor(relay);
+  }
+
+  @Bean
+  OutboxRetention outboxRetention(JdbcTemplate jdbcTemplate, OutboxProperties properties) {
+    return new OutboxRetention(jdbcTemplate, properties.retention());
+  }
+}

@@ -1,0 +1,41 @@
+package io.converge.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of a service's outbox, under {@code converge.outbox}.
+ *
+ * @param relay     how rows move from the outbox table to Kafka
+ * @param retention how long published outbox rows and received-message (dedup) rows are kept
+ */
+@ConfigurationProperties("converge.outbox")
+public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retention retention) {
+
+  /**
+   * @param enabled      false hands publishing to an external relay (for example Eventuate's CDC service)
+   * @param batchSize    most rows read and published in one round
+   * @param fallbackPoll how often to look for rows when no local commit woke the relay (rows written by other
+   *                     processes sharing the database)
+   * @param maxBackoff   longest pause after a failed round (Kafka or the database down); grows exponentially to it
+   */
+  public record Relay(@DefaultValue("true") boolean enabled,
+                      @DefaultValue("500") int batchSize,
+                      @DefaultValue("50ms") Duration fallbackPoll,
+                      @DefaultValue("5s") Duration maxBackoff) {
+  }
+
+  /**
+   * @param published how long a published outbox row is kept (for inspection and replay)
+   * @param received  how long a received-message row is kept; a redelivery older than this is no longer detected as a
+   *                  duplicate by the table (handlers stay idempotent by business key)
+   * @param interval  how often the clean-up runs
+   * @param batchSize rows deleted per statement, so clean-up never holds long locks
+   */
+  public record Retention(@DefaultValue("1h") Duration published,
+                          @DefaultValue("7d") Duration received,
+                          @DefaultValue("1m") Duration interval,
+                          @DefaultValue("1000") int batchSize) {
+  }
+}

@@ -1,0 +1,187 @@
+package io.converge.outbox.relay;
+
+import io.converge.outbox.OutboxProperties;
+import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Moves committed outbox rows to Kafka: read a batch oldest first, publish every row, wait for the broker's acks, then
+ * mark the batch published. At least once: a crash between publish and mark publishes the rows again, and consumers
+ * drop the repeat (received-message table) or apply it idempotently.
+ *
+ * <p>The relay sleeps until a local commit that wrote to the outbox wakes it ({@link RelayWakeupInterceptor}), or until
+ * the short fallback poll for rows written by other processes. Per-key order holds because rows are read in id order,
+ * the producer is idempotent (retries keep order within a partition) and a batch is marked only when all of it is acked.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  private final OutboxRepository repository;
+  private final OutboxProperties.Relay settings;
+  private final String bootstrapServers;
+  private final String serviceName;
+  private final Timer latency;
+  private final Counter published;
+  private final IntervalFunction backoff;
+  private final Object wakeup = new Object();
+  private boolean wakeRequested;
+  private volatile boolean running;
+  private Thread thread;
+  private KafkaProducer<String, String> producer;
+
+  public OutboxRelay(OutboxRepository repository, OutboxProperties.Relay settings, String bootstrapServers,
+                     String serviceName, MeterRegistry meterRegistry) {
+    this.repository = repository;
+    this.settings = settings;
+    this.bootstrapServers = bootstrapServers;
+    this.serviceName = serviceName;
+    this.latency = Timer.builder("converge.outbox.relay.latency")
+        .description("From the outbox row's creation (inside the local transaction) to the broker's ack")
+        .tag("service", serviceName)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .publishPercentileHistogram()
+        .register(meterRegistry);
+    this.published = Counter.builder("converge.outbox.relay.published")
+        .tag("service", serviceName).register(meterRegistry);
+    Gauge.builder("converge.outbox.relay.backlog", repository, OutboxRepository::countUnpublished)
+        .description("Outbox rows not yet published").tag("service", serviceName).register(meterRegistry);
+    this.backoff = IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, settings.maxBackoff());
+  }
+
+  /** Called after a local transaction that wrote to the outbox commits. Cheap; never blocks. */
+  public void wake() {
+    synchronized (wakeup) {
+      wakeRequested = true;
+      wakeup.notifyAll();
+    }
+  }
+
+  @Override
+  public void start() {
+    producer = new KafkaProducer<>(producerProperties());
+    running = true;
+    thread = new Thread(this::run, "outbox-relay-" + serviceName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    wake();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    int failures = 0;
+    while (running) {
+      try {
+        awaitWork();
+        while (running && publishBatch() == settings.batchSize()) {
+          // A full batch means more rows are waiting: go on without sleeping.
+        }
+        failures = 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        failures++;
+        long pause = backoff.apply(failures);
+        log.warn("Outbox relay round failed (attempt {}), retrying in {} ms: {}", failures, pause, e.toString());
+        sleepQuietly(pause);
+      }
+    }
+  }
+
+  private void awaitWork() throws InterruptedException {
+    synchronized (wakeup) {
+      if (!wakeRequested) {
+        wakeup.wait(settings.fallbackPoll().toMillis());
+      }
+      wakeRequested = false;
+    }
+  }
+
+  /** Publishes one batch and returns how many rows it held. */
+  int publishBatch() {
+    List<OutboxMessage> batch = repository.findUnpublished(settings.batchSize());
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+    for (OutboxMessage message : batch) {
+      acks.add(producer.send(EventuateRecordFormat.toRecord(message)));
+    }
+    List<String> ids = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      awaitAck(acks.get(i));
+      OutboxMessage message = batch.get(i);
+      ids.add(message.id());
+      latency.record(Math.max(0, System.currentTimeMillis() - message.creationTime()), TimeUnit.MILLISECONDS);
+    }
+    repository.markPublished(ids);
+    published.increment(ids.size());
+    return batch.size();
+  }
+
+  private static void awaitAck(Future<RecordMetadata> ack) {
+    try {
+      ack.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while publishing", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("Kafka did not acknowledge a record", e);
+    }
+  }
+
+  private Properties producerProperties() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + serviceName);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    return props;
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
