@@ -1,0 +1,83 @@
+package io.converge.orchestrator.history;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Our summary and step history of each saga, written in the transactions that change the saga. */
+@Repository
+public class SagaStore implements SagaLifecycle {
+
+  private final JdbcTemplate jdbc;
+  private final SagaCompletionNotifier notifier;
+
+  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier) {
+    this.jdbc = jdbc;
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void started(String sagaId, String sagaType, String orderId) {
+    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, order_id, state, started_at) VALUES (?, ?, ?, ?, ?)",
+        sagaId, sagaType, orderId, SagaState.RUNNING.name(), now());
+  }
+
+  @Override
+  public void completed(String sagaId) {
+    end(sagaId, SagaState.COMPLETED, null);
+  }
+
+  @Override
+  public void compensated(String sagaId, String reason) {
+    end(sagaId, SagaState.COMPENSATED, reason);
+  }
+
+  @Override
+  public void failed(String sagaId) {
+    end(sagaId, SagaState.FAILED, null);
+  }
+
+  /** A failure reply while running starts compensation. */
+  void compensating(String sagaId) {
+    jdbc.update("UPDATE saga_summary SET state = ? WHERE saga_id = ? AND state = ?", SagaState.COMPENSATING.name(),
+        sagaId, SagaState.RUNNING.name());
+  }
+
+  void record(String sagaId, String kind, String participant, String messageType, String outcome, String messageId) {
+    jdbc.update("INSERT INTO saga_history (saga_id, kind, participant, message_type, outcome, message_id, at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?)", sagaId, kind, participant, messageType, outcome, messageId, now());
+  }
+
+  Optional<SagaView> find(String sagaId) {
+    List<SagaView.Step> history = jdbc.query("SELECT kind, participant, message_type, outcome, at FROM saga_history "
+            + "WHERE saga_id = ? ORDER BY id", (rs, row) -> new SagaView.Step(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), sagaId);
+    return jdbc.query("SELECT * FROM saga_summary WHERE saga_id = ?", (rs, row) -> {
+      Timestamp ended = rs.getTimestamp("ended_at");
+      return new SagaView(rs.getString("saga_id"), rs.getString("saga_type"), rs.getString("order_id"),
+          SagaState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getTimestamp("started_at").toInstant(),
+          ended == null ? null : ended.toInstant(), history);
+    }, sagaId).stream().findFirst();
+  }
+
+  private void end(String sagaId, SagaState state, String reason) {
+    jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = ? WHERE saga_id = ?", state.name(), reason,
+        now(), sagaId);
+    // Waiters learn of the end only once it is committed, so what they read back is the end.
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        notifier.ended(sagaId);
+      }
+    });
+  }
+
+  private static Timestamp now() {
+    return Timestamp.from(Instant.now());
+  }
+}
