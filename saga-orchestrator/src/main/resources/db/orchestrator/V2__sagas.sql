@@ -16,8 +16,8 @@ CREATE TABLE saga_instance (
 CREATE TABLE saga_instance_participants (
   saga_type   VARCHAR(255) NOT NULL,
   saga_id     VARCHAR(100) NOT NULL,
-  destination VARCHAR(255) NOT NULL,
-  resource    VARCHAR(255) NOT NULL,
+  destination VARCHAR(200) NOT NULL,
+  resource    VARCHAR(200) NOT NULL,
   PRIMARY KEY (saga_type, saga_id, destination, resource)
 );
 

@@ -18,9 +18,14 @@ public final class ServiceArchitecture {
   private ServiceArchitecture() {
   }
 
+  /** Both rules: for services with a domain package. */
   public static void check(String servicePackage) {
-    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(servicePackage);
+    sharesOnlyContractsAndOutbox(servicePackage);
+    domainIsFreeOfInfrastructure(servicePackage);
+  }
+
+  public static void sharesOnlyContractsAndOutbox(String servicePackage) {
+    JavaClasses classes = classes(servicePackage);
 
     noClasses().that().resideInAPackage(servicePackage + "..")
         .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
@@ -32,6 +37,10 @@ public final class ServiceArchitecture {
                 && !c.getPackageName().startsWith("io.converge.service")))
         .because("services share nothing but contracts/ and the outbox library")
         .check(classes);
+  }
+
+  public static void domainIsFreeOfInfrastructure(String servicePackage) {
+    JavaClasses classes = classes(servicePackage);
 
     noClasses().that().resideInAPackage(servicePackage + "..domain..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "javax.sql..",
@@ -39,5 +48,10 @@ public final class ServiceArchitecture {
             "io.converge.service..")
         .because("domain code imports no web, messaging or persistence code")
         .check(classes);
+  }
+
+  private static JavaClasses classes(String servicePackage) {
+    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(servicePackage);
   }
 }

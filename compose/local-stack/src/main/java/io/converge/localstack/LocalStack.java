@@ -1,0 +1,58 @@
+package io.converge.localstack;
+
+import io.converge.devinfra.DatabaseServer;
+import io.converge.devinfra.DatabaseServers;
+import io.converge.devinfra.KafkaBrokers;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs the whole system on this machine, no Docker: a database server (an explicit one, the MariaDB on
+ * 127.0.0.1:3306, or an embedded MariaDB), an in-JVM Kafka broker, and the five services, seeded with demo data.
+ */
+public final class LocalStack {
+
+  private LocalStack() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    long started = System.nanoTime();
+    DatabaseServer database = DatabaseServers.find(false,
+        Path.of(System.getProperty("user.home"), ".converge", "mariadb"));
+    String kafka = KafkaBrokers.find(false, 9092);
+    RunningSystem system = RunningSystem.start(database, kafka, "converge", true, Map.of());
+    Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+    DemoData.seed(system);
+    System.out.println(banner(system, database, kafka, (System.nanoTime() - started) / 1_000_000_000.0));
+    Thread.currentThread().join();
+  }
+
+  private static String banner(RunningSystem system, DatabaseServer database, String kafka, double seconds) {
+    String orchestrator = system.url("saga-orchestrator");
+    return """
+
+        ==================================================================================
+         Converge is running (started in %.1f s)
+           saga-orchestrator  %s   (POST /api/orders, GET /api/sagas/{id}?wait=5s)
+           order-service      %s   (GET /api/orders/{id})
+           inventory-service  %s   (GET|POST /api/products/{sku})
+           customer-service   %s   (GET|POST /api/customers/{id})
+           payment-service    %s   (GET /api/payments?orderId=)
+           database           %s:%d (%s), one database and user per service
+           kafka              %s (in-JVM KRaft unless CONVERGE_KAFKA_BOOTSTRAP is set)
+         Demo data: customers alice (limit 5000), bob (limit 50); products widget, gadget, rare-gem (1 on hand)
+
+         An approved order:
+           curl -s -i -X POST %s/api/orders -H 'Content-Type: application/json' \\
+             -d '{"customerId":"alice","lines":[{"sku":"widget","quantity":2}],"paymentMethod":"card"}'
+           curl -s '%s/api/sagas/<sagaId>?wait=5s'
+         A rejected order (payment declined: stock and credit are released again):
+           curl -s -X POST %s/api/orders -H 'Content-Type: application/json' \\
+             -d '{"customerId":"alice","lines":[{"sku":"gadget","quantity":1}],"paymentMethod":"card-declined"}'
+         Stop with Ctrl-C.
+        ==================================================================================
+        """.formatted(seconds, orchestrator, system.url("order-service"), system.url("inventory-service"),
+        system.url("customer-service"), system.url("payment-service"), database.host(), database.port(),
+        database.kind(), kafka, orchestrator, orchestrator, orchestrator);
+  }
+}

@@ -1,0 +1,94 @@
+package io.converge.localstack;
+
+import io.converge.customer.CustomerServiceApplication;
+import io.converge.devinfra.DatabaseServer;
+import io.converge.devinfra.ServiceDatabase;
+import io.converge.devinfra.ServiceDatabases;
+import io.converge.devinfra.ServiceLauncher;
+import io.converge.inventory.InventoryServiceApplication;
+import io.converge.orchestrator.SagaOrchestratorApplication;
+import io.converge.order.OrderServiceApplication;
+import io.converge.payment.PaymentServiceApplication;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The orchestrator and the four participants running in this JVM, each on its own port and database. */
+public final class RunningSystem implements AutoCloseable {
+
+  /** Service name → how to build it and its default port. */
+  record Service(String name, Supplier<SpringApplicationBuilder> application, int defaultPort, String database) {
+  }
+
+  static final List<Service> SERVICES = List.of(
+      new Service("saga-orchestrator", SagaOrchestratorApplication::application, 8080, "orchestrator"),
+      new Service("order-service", OrderServiceApplication::application, 8081, "order"),
+      new Service("inventory-service", InventoryServiceApplication::application, 8082, "inventory"),
+      new Service("customer-service", CustomerServiceApplication::application, 8083, "customer"),
+      new Service("payment-service", PaymentServiceApplication::application, 8084, "payment"));
+
+  private final Map<String, ConfigurableApplicationContext> contexts;
+  private final Map<String, ServiceDatabase> databases;
+  private final String kafkaBootstrap;
+
+  private RunningSystem(Map<String, ConfigurableApplicationContext> contexts, Map<String, ServiceDatabase> databases,
+                        String kafkaBootstrap) {
+    this.contexts = contexts;
+    this.databases = databases;
+    this.kafkaBootstrap = kafkaBootstrap;
+  }
+
+  /**
+   * @param databasePrefix databases are named {@code <prefix>_<service>}
+   * @param fixedPorts     use the default ports (8080-8084) rather than free ones
+   */
+  public static RunningSystem start(DatabaseServer databaseServer, String kafkaBootstrap, String databasePrefix,
+                                    boolean fixedPorts, Map<String, Object> extraProperties) {
+    Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    Map<String, ServiceDatabase> databases = new LinkedHashMap<>();
+    try {
+      // Participants first, so the orchestrator's first commands find their consumers subscribed.
+      List<Service> order = new ArrayList<>(SERVICES.subList(1, SERVICES.size()));
+      order.add(SERVICES.get(0));
+      for (Service service : order) {
+        ServiceDatabase database = ServiceDatabases.provision(databaseServer,
+            databasePrefix + "_" + service.database());
+        databases.put(service.name(), database);
+        contexts.put(service.name(), ServiceLauncher.start(service.application().get(), database, kafkaBootstrap,
+            fixedPorts ? service.defaultPort() : 0, extraProperties));
+      }
+    } catch (RuntimeException e) {
+      contexts.values().forEach(ConfigurableApplicationContext::close);
+      throw e;
+    }
+    return new RunningSystem(contexts, databases, kafkaBootstrap);
+  }
+
+  public String url(String service) {
+    return "http://localhost:" + ((WebServerApplicationContext) contexts.get(service)).getWebServer().getPort();
+  }
+
+  public ServiceDatabase database(String service) {
+    return databases.get(service);
+  }
+
+  public ConfigurableApplicationContext context(String service) {
+    return contexts.get(service);
+  }
+
+  public String kafkaBootstrap() {
+    return kafkaBootstrap;
+  }
+
+  @Override
+  public void close() {
+    List<ConfigurableApplicationContext> all = new ArrayList<>(contexts.values());
+    java.util.Collections.reverse(all);
+    all.forEach(ConfigurableApplicationContext::close);
+  }
+}
