@@ -19,10 +19,9 @@ public final class KafkaBrokers {
 
   /**
    * @param useDocker try Testcontainers (tests)
-   * @param port      fixed port for the in-JVM broker, or 0 for any free port
-   * @return bootstrap servers
+   * @return bootstrap servers (the in-JVM broker listens on a free port)
    */
-  public static String find(boolean useDocker, int port) {
+  public static String find(boolean useDocker) {
     String explicit = System.getenv("CONVERGE_KAFKA_BOOTSTRAP");
     if (explicit != null && !explicit.isBlank()) {
       return explicit;
@@ -32,14 +31,11 @@ public final class KafkaBrokers {
       kafka.start();
       return kafka.getBootstrapServers();
     }
-    return startInJvm(port);
+    return startInJvm();
   }
 
-  private static String startInJvm(int port) {
+  private static String startInJvm() {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-    if (port > 0) {
-      broker.kafkaPorts(port);
-    }
     broker.brokerProperties(Map.of(
         "auto.create.topics.enable", "true",
         "num.partitions", String.valueOf(PARTITIONS),

@@ -23,7 +23,7 @@ public final class SharedInfrastructure {
 
   public static synchronized String kafka() {
     if (kafkaBootstrap == null) {
-      kafkaBootstrap = KafkaBrokers.find(true, 0);
+      kafkaBootstrap = KafkaBrokers.find(true);
     }
     return kafkaBootstrap;
   }

@@ -19,7 +19,7 @@ public final class LocalStack {
     long started = System.nanoTime();
     DatabaseServer database = DatabaseServers.find(false,
         Path.of(System.getProperty("user.home"), ".converge", "mariadb"));
-    String kafka = KafkaBrokers.find(false, 9092);
+    String kafka = KafkaBrokers.find(false);
     RunningSystem system = RunningSystem.start(database, kafka, "converge", true, Map.of());
     Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     DemoData.seed(system);

@@ -1,7 +1,6 @@
 package io.converge.orchestrator.history;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +22,8 @@ public class SagaStore implements SagaLifecycle {
 
   @Override
   public void started(String sagaId, String sagaType, String orderId) {
-    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, order_id, state, started_at) VALUES (?, ?, ?, ?, ?)",
-        sagaId, sagaType, orderId, SagaState.RUNNING.name(), now());
+    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, order_id, state, started_at) VALUES (?, ?, ?, ?, NOW(3))",
+        sagaId, sagaType, orderId, SagaState.RUNNING.name());
   }
 
   @Override
@@ -50,7 +49,7 @@ public class SagaStore implements SagaLifecycle {
 
   void record(String sagaId, String kind, String participant, String messageType, String outcome, String messageId) {
     jdbc.update("INSERT INTO saga_history (saga_id, kind, participant, message_type, outcome, message_id, at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)", sagaId, kind, participant, messageType, outcome, messageId, now());
+        + "VALUES (?, ?, ?, ?, ?, ?, NOW(3))", sagaId, kind, participant, messageType, outcome, messageId);
   }
 
   Optional<SagaView> find(String sagaId) {
@@ -66,8 +65,8 @@ public class SagaStore implements SagaLifecycle {
   }
 
   private void end(String sagaId, SagaState state, String reason) {
-    jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = ? WHERE saga_id = ?", state.name(), reason,
-        now(), sagaId);
+    jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = NOW(3) WHERE saga_id = ?", state.name(),
+        reason, sagaId);
     // Waiters learn of the end only once it is committed, so what they read back is the end.
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
@@ -76,8 +75,5 @@ public class SagaStore implements SagaLifecycle {
       }
     });
   }
-
-  private static Timestamp now() {
-    return Timestamp.from(Instant.now());
-  }
+  // Times come from the database (NOW(3)): Connector/J drops milliseconds from parameters when it talks to MariaDB.
 }

@@ -1,6 +1,7 @@
 package io.converge.service.web;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -8,13 +9,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error a service returns is RFC 9457 problem+json with a stable type; never a stack trace. */
@@ -47,13 +53,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return invalidFields(e.getBindingResult().getFieldErrors().stream().map(ProblemDetailsAdvice::fieldError).toList());
+  }
+
+  /** Raised instead of the above when a handler also constrains a header or path variable. */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors parameterErrors) {
+        parameterErrors.getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+      } else {
+        String name = result.getMethodParameter().getParameterName();
+        result.getResolvableErrors().forEach(error -> errors.add(Map.of("field", String.valueOf(name),
+            "message", String.valueOf(error.getDefaultMessage()))));
+      }
+    }
+    return invalidFields(errors);
+  }
+
+  private static Map<String, String> fieldError(FieldError error) {
+    return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+  }
+
+  private static ResponseEntity<Object> invalidFields(List<Map<String, String>> errors) {
     ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields");
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(error -> Map.of("field", error.getField(),
-            "message", String.valueOf(error.getDefaultMessage())))
-        .toList();
     problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest().body(problem);
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @Override

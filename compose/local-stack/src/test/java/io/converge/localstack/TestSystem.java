@@ -1,0 +1,76 @@
+package io.converge.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.devinfra.SharedInfrastructure;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole system, started once per test JVM (every end-to-end test class shares it), on the shared database server
+ * and broker, in databases of its own. Each test makes its own customers and products, so tests never interfere.
+ */
+final class TestSystem {
+
+  private static RunningSystem system;
+
+  private TestSystem() {
+  }
+
+  static synchronized RunningSystem get() {
+    if (system == null) {
+      String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 6);
+      system = RunningSystem.start(SharedInfrastructure.database(), SharedInfrastructure.kafka(), prefix, false,
+          Map.of());
+      Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+    }
+    return system;
+  }
+
+  static RestClient http(String service) {
+    return RestClient.create(get().url(service));
+  }
+
+  static JdbcTemplate jdbc(String service) {
+    return get().context(service).getBean(JdbcTemplate.class);
+  }
+
+  static String newCustomer(String creditLimit) {
+    String id = "cust-" + UUID.randomUUID();
+    http("customer-service").post().uri("/api/customers/{id}", id).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("name", "E2E customer", "creditLimit", new BigDecimal(creditLimit))).retrieve().toBodilessEntity();
+    return id;
+  }
+
+  static String newProduct(String price, int onHand) {
+    String sku = "sku-" + UUID.randomUUID();
+    http("inventory-service").post().uri("/api/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("name", "E2E product", "price", new BigDecimal(price), "onHand", onHand)).retrieve()
+        .toBodilessEntity();
+    return sku;
+  }
+
+  static Map<String, Object> order(String customerId, String sku, int quantity, String paymentMethod) {
+    return Map.of("customerId", customerId, "lines", List.of(Map.of("sku", sku, "quantity", quantity)),
+        "paymentMethod", paymentMethod);
+  }
+
+  /** Places the order and returns the 202 body. */
+  static JsonNode place(Map<String, Object> order) {
+    return http("saga-orchestrator").post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(order)
+        .retrieve().body(JsonNode.class);
+  }
+
+  /** Long-polls the saga until it is terminal (or 20 s pass). */
+  static JsonNode awaitSaga(String sagaId) {
+    return http("saga-orchestrator").get().uri("/api/sagas/{id}?wait=20s", sagaId).retrieve().body(JsonNode.class);
+  }
+
+  static JsonNode get(String service, String path, Object... variables) {
+    return http(service).get().uri(path, variables).retrieve().body(JsonNode.class);
+  }
+}
