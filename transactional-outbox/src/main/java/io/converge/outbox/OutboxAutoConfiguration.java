@@ -1,5 +1,6 @@
 package io.converge.outbox;
 
+import io.converge.outbox.consumer.RetryingHandlerDecorator;
 import io.converge.outbox.id.RandomNodeIdGenerator;
 import io.converge.outbox.relay.OutboxRelay;
 import io.converge.outbox.relay.OutboxRepository;
@@ -60,6 +61,12 @@ public class OutboxAutoConfiguration {
   @Bean
   RelayWakeupInterceptor relayWakeupInterceptor(Optional<OutboxRelay> relay) {
     return new RelayWakeupInterceptor(relay);
+  }
+
+  @Bean
+  RetryingHandlerDecorator retryingHandlerDecorator(OutboxProperties properties) {
+    OutboxProperties.HandlerRetry retry = properties.handlerRetry();
+    return new RetryingHandlerDecorator(retry.maxAttempts(), retry.firstBackoff(), retry.maxBackoff());
   }
 
   @Bean

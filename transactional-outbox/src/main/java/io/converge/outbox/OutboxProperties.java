@@ -9,9 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param relay     how rows move from the outbox table to Kafka
  * @param retention how long published outbox rows and received-message (dedup) rows are kept
+ * @param handlerRetry how a message handler that threw is retried
  */
 @ConfigurationProperties("converge.outbox")
-public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retention retention) {
+public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retention retention,
+                               @DefaultValue HandlerRetry handlerRetry) {
+
+  /**
+   * How often a message handler that threw is run again before the exception reaches Eventuate's consumer.
+   *
+   * @param maxAttempts  attempts in all, the first included
+   * @param firstBackoff pause before the second attempt; doubles each time up to {@code maxBackoff}
+   */
+  public record HandlerRetry(@DefaultValue("5") int maxAttempts,
+                             @DefaultValue("100ms") Duration firstBackoff,
+                             @DefaultValue("2s") Duration maxBackoff) {
+  }
 
   /**
    * @param enabled      false hands publishing to an external relay (for example Eventuate's CDC service)

@@ -1,0 +1,48 @@
+package io.converge.outbox.consumer;
+
+import io.eventuate.tram.consumer.common.MessageHandlerDecorator;
+import io.eventuate.tram.consumer.common.MessageHandlerDecoratorChain;
+import io.eventuate.tram.messaging.common.Message;
+import io.eventuate.tram.messaging.common.SubscriberIdAndMessage;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import org.slf4j.MDC;
+
+/**
+ * Wraps each received message's handling, outside Eventuate's duplicate-detection transaction: puts the saga id in
+ * the logging context, and retries a handling that threw (a database blip, a deadlock) with exponential backoff. Each
+ * attempt runs in a fresh transaction, so a retry never sees half of a failed attempt. Domain failures never throw:
+ * handlers answer them with typed failure replies.
+ */
+public class RetryingHandlerDecorator implements MessageHandlerDecorator {
+
+  /** Outside duplicate detection (200), so each attempt is its own transaction. */
+  static final int ORDER = 150;
+
+  private final Retry retry;
+
+  public RetryingHandlerDecorator(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+    this.retry = Retry.of("message-handler", RetryConfig.custom()
+        .maxAttempts(maxAttempts)
+        .intervalFunction(IntervalFunction.ofExponentialBackoff(firstBackoff, 2.0, maxBackoff))
+        .retryExceptions(RuntimeException.class)
+        .build());
+  }
+
+  @Override
+  public void accept(SubscriberIdAndMessage subscriberIdAndMessage, MessageHandlerDecoratorChain chain) {
+    Message message = subscriberIdAndMessage.getMessage();
+    String sagaId = message.getHeader("command_saga_id").or(() -> message.getHeader("commandreply_saga_id"))
+        .orElse(null);
+    try (MDC.MDCCloseable ignored = sagaId == null ? null : MDC.putCloseable("sagaId", sagaId)) {
+      retry.executeRunnable(() -> chain.invokeNext(subscriberIdAndMessage));
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+}

@@ -1,0 +1,115 @@
+package io.converge.outbox.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.converge.devinfra.KafkaWireClient;
+import io.converge.devinfra.RunningService;
+import io.converge.devinfra.WireMessage;
+import io.converge.devinfra.SharedInfrastructure;
+import io.eventuate.tram.messaging.common.Message;
+import io.eventuate.tram.messaging.consumer.MessageConsumer;
+import io.eventuate.tram.messaging.producer.MessageBuilder;
+import io.eventuate.tram.messaging.producer.MessageProducer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.converge.outbox.OutboxProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The relay against real MariaDB and Kafka, with Eventuate's own producer writing and consumer reading. */
+class OutboxRelayIT {
+
+  private static RunningService service;
+  private static KafkaWireClient wire;
+
+  @BeforeAll
+  static void start() {
+    service = RunningService.start(new SpringApplicationBuilder(RelayTestApplication.class)
+        .properties("spring.config.name=relay-test"), "it_relay", Map.of("server.port", 0));
+    wire = new KafkaWireClient(SharedInfrastructure.kafka());
+  }
+
+  @AfterAll
+  static void stop() {
+    wire.close();
+    service.close();
+  }
+
+  @Test
+  void keepsTheOrderOfMessagesWithTheSameKey() {
+    String channel = "converge.test.order-" + UUID.randomUUID();
+    List<String> keys = List.of("key-a", "key-b", "key-c");
+    int perKey = 40;
+    for (int i = 0; i < perKey; i++) {
+      for (String key : keys) {
+        send(channel, key, key + ":" + i);
+      }
+    }
+
+    List<WireMessage> received = wire.await(channel, m -> true, perKey * keys.size(), Duration.ofSeconds(30));
+
+    assertThat(received).hasSize(perKey * keys.size());
+    for (String key : keys) {
+      List<String> payloads = received.stream().filter(m -> m.key().equals(key)).map(WireMessage::payload).toList();
+      assertThat(payloads).containsExactlyElementsOf(
+          java.util.stream.IntStream.range(0, perKey).mapToObj(i -> key + ":" + i).toList());
+    }
+  }
+
+  @Test
+  void aCrashBetweenPublishAndMarkPublishesAgainAndTheConsumerHandlesItOnce() {
+    String channel = "converge.test.crash-" + UUID.randomUUID();
+    Queue<String> handled = new ConcurrentLinkedQueue<>();
+    service.bean(MessageConsumer.class).subscribe("relay-it-" + UUID.randomUUID(), Set.of(channel),
+        message -> handled.add(message.getPayload()));
+    JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+    AtomicBoolean crashed = new AtomicBoolean();
+    // A second relay over the same outbox whose first mark "crashes"; the service's own relay is stopped so only
+    // this one publishes.
+    service.bean(OutboxRelay.class).stop();
+    OutboxRepository crashingOnce = new OutboxRepository(jdbc) {
+      @Override
+      public void markPublished(List<String> ids) {
+        if (crashed.compareAndSet(false, true)) {
+          throw new IllegalStateException("simulated crash between publish and mark");
+        }
+        super.markPublished(ids);
+      }
+    };
+    OutboxRelay relay = new OutboxRelay(crashingOnce, new OutboxProperties.Relay(true, 500, Duration.ofMillis(50),
+        Duration.ofMillis(200)), SharedInfrastructure.kafka(), "crash-test", new SimpleMeterRegistry());
+    try {
+      send(channel, "key-1", "exactly-once-effect");
+      relay.start();
+
+      List<WireMessage> onKafka = wire.await(channel, m -> true, 2, Duration.ofSeconds(20));
+      assertThat(onKafka).as("published before the crash and again after it").hasSize(2);
+      assertThat(onKafka.get(0).header("ID")).isEqualTo(onKafka.get(1).header("ID"));
+      // A marker behind the repeat on the same key (so the same partition): once it is handled, so was the repeat.
+      send(channel, "key-1", "marker");
+      await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("marker"));
+      assertThat(handled).containsExactly("exactly-once-effect", "marker");
+    } finally {
+      relay.stop();
+      service.bean(OutboxRelay.class).start();
+    }
+  }
+
+  private static void send(String channel, String key, String payload) {
+    Message message = MessageBuilder.withPayload(payload).withHeader(Message.PARTITION_ID, key).build();
+    service.bean(TransactionTemplate.class).executeWithoutResult(tx ->
+        service.bean(MessageProducer.class).send(channel, message));
+  }
+}
