@@ -2,6 +2,9 @@ CREATE TABLE customers (
   id           VARCHAR(64)    NOT NULL PRIMARY KEY,
   name         VARCHAR(200)   NOT NULL,
   credit_limit DECIMAL(19, 2) NOT NULL,
+  -- Sum of the customer's RESERVED reservations, kept under the customer's row lock: deciding a reservation never
+  -- has to add up the customer's history.
+  reserved     DECIMAL(19, 2) NOT NULL DEFAULT 0,
   created_at   TIMESTAMP(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
 );
 

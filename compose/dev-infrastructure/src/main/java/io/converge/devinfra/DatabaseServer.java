@@ -13,6 +13,7 @@ public record DatabaseServer(String host, int port, String adminUser, String adm
 
   public String jdbcUrl(String database) {
     return "jdbc:mysql://" + host + ":" + port + "/" + database
-        + "?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
+        + "?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&useLocalSessionState=true"
+        + "&cachePrepStmts=true&useLocalTransactionState=true";
   }
 }

@@ -3,6 +3,7 @@ package io.converge.localstack;
 import io.converge.devinfra.DatabaseServer;
 import io.converge.devinfra.DatabaseServers;
 import io.converge.devinfra.KafkaBrokers;
+import io.converge.localstack.bench.LoadGenerator;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,7 +16,17 @@ public final class LocalStack {
   private LocalStack() {
   }
 
-  public static void main(String[] args) throws InterruptedException {
+  /** No arguments: run the system. {@code bench [key=value...]}: drive load against a running one. */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("bench")) {
+      Map<String, String> options = new java.util.HashMap<>();
+      for (int i = 1; i < args.length; i++) {
+        String[] pair = args[i].replaceFirst("^--", "").split("=", 2);
+        options.put(pair[0], pair.length > 1 ? pair[1] : "");
+      }
+      LoadGenerator.run(options);
+      System.exit(0);
+    }
     long started = System.nanoTime();
     DatabaseServer database = DatabaseServers.find(false,
         Path.of(System.getProperty("user.home"), ".converge", "mariadb"));

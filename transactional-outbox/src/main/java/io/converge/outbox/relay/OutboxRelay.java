@@ -56,7 +56,6 @@ public class OutboxRelay implements SmartLifecycle {
         .description("From the outbox row's creation (inside the local transaction) to the broker's ack")
         .tag("service", serviceName)
         .publishPercentiles(0.5, 0.95, 0.99)
-        .publishPercentileHistogram()
         .register(meterRegistry);
     this.published = Counter.builder("converge.outbox.relay.published")
         .tag("service", serviceName).register(meterRegistry);

@@ -32,7 +32,7 @@ class CustomerController {
   /** Creates the customer; the same values again are accepted, other values for an existing id are a 409. */
   @PostMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   CustomerView create(@PathVariable @Size(max = 64) String id, @Valid @RequestBody NewCustomer body) {
-    credit.create(new Customer(id, body.name(), body.creditLimit()));
+    credit.create(Customer.create(id, body.name(), body.creditLimit()));
     return credit.view(id);
   }
 

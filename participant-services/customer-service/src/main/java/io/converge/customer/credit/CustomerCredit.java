@@ -24,9 +24,12 @@ class CustomerCredit {
   CreditReservation reserve(String orderId, String customerId, BigDecimal amount) {
     return store.lockReservation(orderId).orElseGet(() -> {
       CreditReservation decision = store.lock(customerId)
-          .map(customer -> customer.reserve(orderId, amount, store.reservedBy(customerId)))
+          .map(customer -> customer.reserve(orderId, amount))
           .orElseGet(() -> CreditReservation.rejected(orderId, customerId, amount, RejectedBecause.CUSTOMER_NOT_FOUND,
               null));
+      if (decision.holdsCredit()) {
+        store.addReserved(customerId, amount);
+      }
       store.save(decision);
       return decision;
     });
@@ -34,10 +37,13 @@ class CustomerCredit {
 
   @Transactional
   void release(String orderId) {
-    CreditReservation released = store.lockReservation(orderId)
-        .map(CreditReservation::release)
-        .orElseGet(() -> CreditReservation.releasedBeforeReserved(orderId));
-    store.save(released);
+    store.lockReservation(orderId).ifPresentOrElse(reservation -> {
+      if (reservation.holdsCredit()) {
+        store.lock(reservation.customerId());
+        store.addReserved(reservation.customerId(), reservation.amount().negate());
+        store.save(reservation.release());
+      }
+    }, () -> store.save(CreditReservation.releasedBeforeReserved(orderId)));
   }
 
   @Transactional
@@ -56,10 +62,8 @@ class CustomerCredit {
   @Transactional(readOnly = true)
   CustomerView view(String id) {
     Customer customer = store.find(id).orElseThrow(() -> new NotFoundException("No customer " + id));
-    List<CreditReservation> open = store.openReservations(id);
-    BigDecimal reserved = open.stream().map(CreditReservation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new CustomerView(customer.id(), customer.name(), customer.creditLimit(),
-        customer.creditLimit().subtract(reserved),
+    List<CreditReservation> open = store.openReservations(id, CustomerView.MAX_LISTED);
+    return new CustomerView(customer.id(), customer.name(), customer.creditLimit(), customer.available(),
         open.stream().map(r -> new CustomerView.OpenReservation(r.orderId(), r.amount())).toList());
   }
 

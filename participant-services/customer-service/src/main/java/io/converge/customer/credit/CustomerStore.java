@@ -21,13 +21,13 @@ class CustomerStore {
   }
 
   Optional<Customer> find(String id) {
-    return jdbc.query("SELECT id, name, credit_limit FROM customers WHERE id = ?", this::customer, id).stream()
+    return jdbc.query("SELECT id, name, credit_limit, reserved FROM customers WHERE id = ?", this::customer, id).stream()
         .findFirst();
   }
 
   /** Locks the customer row: reservations for one customer are decided one at a time. */
   Optional<Customer> lock(String id) {
-    return jdbc.query("SELECT id, name, credit_limit FROM customers WHERE id = ? FOR UPDATE", this::customer, id)
+    return jdbc.query("SELECT id, name, credit_limit, reserved FROM customers WHERE id = ? FOR UPDATE", this::customer, id)
         .stream().findFirst();
   }
 
@@ -36,14 +36,14 @@ class CustomerStore {
         customer.creditLimit());
   }
 
-  BigDecimal reservedBy(String customerId) {
-    return jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM credit_reservations "
-        + "WHERE customer_id = ? AND status = 'RESERVED'", BigDecimal.class, customerId);
+  void addReserved(String customerId, BigDecimal amount) {
+    jdbc.update("UPDATE customers SET reserved = reserved + ? WHERE id = ?", amount, customerId);
   }
 
-  List<CreditReservation> openReservations(String customerId) {
+  /** The most recent open reservations, at most {@code limit}. */
+  List<CreditReservation> openReservations(String customerId, int limit) {
     return jdbc.query("SELECT * FROM credit_reservations WHERE customer_id = ? AND status = 'RESERVED' "
-        + "ORDER BY created_at", this::reservation, customerId);
+        + "ORDER BY created_at DESC LIMIT ?", this::reservation, customerId, limit);
   }
 
   Optional<CreditReservation> lockReservation(String orderId) {
@@ -64,7 +64,8 @@ class CustomerStore {
   }
 
   private Customer customer(ResultSet rs, int row) throws SQLException {
-    return new Customer(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("credit_limit"));
+    return new Customer(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("credit_limit"),
+        rs.getBigDecimal("reserved"));
   }
 
   private CreditReservation reservation(ResultSet rs, int row) throws SQLException {

@@ -2,8 +2,8 @@ package io.converge.customer.credit.domain;
 
 import java.math.BigDecimal;
 
-/** A customer and the credit it may have reserved at once. */
-public record Customer(String id, String name, BigDecimal creditLimit) {
+/** A customer, the credit it may have reserved at once, and how much of it is reserved now. */
+public record Customer(String id, String name, BigDecimal creditLimit, BigDecimal reserved) {
 
   public Customer {
     if (creditLimit.signum() < 0) {
@@ -11,9 +11,17 @@ public record Customer(String id, String name, BigDecimal creditLimit) {
     }
   }
 
-  /** Decides a reservation of {@code amount} given what is already reserved. */
-  public CreditReservation reserve(String orderId, BigDecimal amount, BigDecimal alreadyReserved) {
-    BigDecimal available = creditLimit.subtract(alreadyReserved);
+  public static Customer create(String id, String name, BigDecimal creditLimit) {
+    return new Customer(id, name, creditLimit, BigDecimal.ZERO);
+  }
+
+  public BigDecimal available() {
+    return creditLimit.subtract(reserved);
+  }
+
+  /** Decides a reservation of {@code amount} against what is still available. */
+  public CreditReservation reserve(String orderId, BigDecimal amount) {
+    BigDecimal available = available();
     if (amount.compareTo(available) > 0) {
       return CreditReservation.rejected(orderId, id, amount, RejectedBecause.CREDIT_LIMIT_EXCEEDED, available);
     }

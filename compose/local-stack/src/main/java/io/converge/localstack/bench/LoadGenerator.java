@@ -1,0 +1,252 @@
+package io.converge.localstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives {@code POST /api/orders} against a running system and reports completed sagas per second, time to consistency
+ * (request sent → saga terminal, which is after every participant committed its part and replied), the relay's
+ * latency per hop, and the system's memory and CPU.
+ *
+ * <p>Closed loop: N clients, each placing an order and waiting for its outcome before the next. Open loop: orders
+ * arrive at a fixed rate whatever the system does; latency counts from the planned send time, so a stalled system
+ * is not flattered (no coordinated omission).
+ */
+public final class LoadGenerator {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String orchestrator;
+  private final String host;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private String customer;
+  private String sku;
+
+  private LoadGenerator(String host) {
+    this.host = host;
+    this.orchestrator = "http://" + host + ":8080";
+  }
+
+  /** {@code bench [closed=<clients>] [open=<orders per second>] [seconds=<per run>] [warmup=<seconds>]}. */
+  public static void run(Map<String, String> options) throws Exception {
+    LoadGenerator generator = new LoadGenerator(options.getOrDefault("host", "localhost"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+    generator.seed();
+    List<String> report = new ArrayList<>();
+    report.add("Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + seconds + " s per run after " + warmup + " s of warm-up.\n");
+    report.add("| run | offered | completed sagas/s | p50 ms | p95 ms | p99 ms | not completed | relay p50 / p99 ms per hop"
+        + " | system RSS MiB (JVM + DB) | system CPU (cores) |");
+    report.add("|---|---|---|---|---|---|---|---|---|---|");
+    for (String clients : options.getOrDefault("closed", "1,16,64").split(",")) {
+      int n = Integer.parseInt(clients.trim());
+      generator.closedLoop(n, warmup);
+      report.add(generator.measure("closed loop", n + " clients", () -> generator.closedLoop(n, seconds)));
+    }
+    for (String rate : options.getOrDefault("open", "50,100").split(",")) {
+      int r = Integer.parseInt(rate.trim());
+      generator.openLoop(r, warmup);
+      report.add(generator.measure("open loop", r + "/s", () -> generator.openLoop(r, seconds)));
+    }
+    String table = String.join("\n", report);
+    System.out.println("\n" + table + "\n");
+    Path out = Path.of(options.getOrDefault("out", "docs/benchmark-last-run.md"));
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, table + "\n");
+    System.out.println("Written to " + out.toAbsolutePath());
+  }
+
+  private interface Run {
+    Results run() throws Exception;
+  }
+
+  record Results(double seconds, List<Long> latenciesMillis, int notCompleted) {
+  }
+
+  private String measure(String kind, String offered, Run run) throws Exception {
+    SystemUsage before = SystemUsage.now();
+    Results results = run.run();
+    SystemUsage after = SystemUsage.now();
+    List<Long> sorted = new ArrayList<>(results.latenciesMillis());
+    Collections.sort(sorted);
+    String relay = relayLatency(host + ":8080") + " (orch), " + worstRelayLatency() + " (worst participant)";
+    String line = String.format("| %s | %s | %.1f | %s | %s | %s | %d | %s | %s | %s |", kind, offered,
+        sorted.size() / results.seconds(), pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
+        results.notCompleted(), relay, after.rssMib(), SystemUsage.coresUsed(before, after));
+    System.out.println(line);
+    return line;
+  }
+
+  /** Each client places an order and waits for its outcome, again and again. */
+  private Results closedLoop(int clients, int seconds) throws Exception {
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger failed = new AtomicInteger();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < clients; i++) {
+      Thread thread = new Thread(() -> {
+        while (System.nanoTime() < end) {
+          long sent = System.nanoTime();
+          try {
+            boolean completed = placeAndAwait().join();
+            if (completed) {
+              latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+            } else {
+              failed.incrementAndGet();
+            }
+          } catch (RuntimeException e) {
+            failed.incrementAndGet();
+          }
+        }
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return new Results((System.nanoTime() - start) / 1e9, new ArrayList<>(latencies), failed.get());
+  }
+
+  /** Orders arrive at a fixed rate; each is timed from when it was due. */
+  private Results openLoop(int perSecond, int seconds) throws Exception {
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger failed = new AtomicInteger();
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+    long start = System.nanoTime();
+    int total = perSecond * seconds;
+    for (int i = 0; i < total; i++) {
+      long due = start + i * intervalNanos;
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      all.add(done);
+      clock.schedule(() -> placeAndAwait().whenComplete((completed, error) -> {
+        if (error == null && completed) {
+          latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due));
+        } else {
+          failed.incrementAndGet();
+        }
+        done.complete(null);
+      }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(seconds + 120L, TimeUnit.SECONDS);
+    clock.shutdown();
+    return new Results(Math.max(seconds, (System.nanoTime() - start) / 1e9), new ArrayList<>(latencies),
+        failed.get());
+  }
+
+  /** Places an order and long-polls its saga; true when it completed (approved). */
+  private CompletableFuture<Boolean> placeAndAwait() {
+    String body = "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
+        + "\"paymentMethod\":\"card\"}";
+    HttpRequest post = HttpRequest.newBuilder(URI.create(orchestrator + "/api/orders"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenCompose(accepted -> {
+      if (accepted.statusCode() != 202) {
+        return CompletableFuture.completedFuture(false);
+      }
+      String sagaId = read(accepted.body()).get("sagaId").asText();
+      HttpRequest wait = HttpRequest.newBuilder(URI.create(orchestrator + "/api/sagas/" + sagaId + "?wait=30s"))
+          .GET().build();
+      return http.sendAsync(wait, HttpResponse.BodyHandlers.ofString())
+          .thenApply(outcome -> "COMPLETED".equals(read(outcome.body()).path("state").asText()));
+    });
+  }
+
+  private void seed() throws IOException, InterruptedException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    customer = "bench-" + run;
+    sku = "bench-" + run;
+    post("http://" + host + ":8083/api/customers/" + customer,
+        "{\"name\":\"Benchmark\",\"creditLimit\":1000000000000}");
+    post("http://" + host + ":8082/api/products/" + sku, "{\"name\":\"Benchmark\",\"price\":1.00,\"onHand\":1000000000}");
+  }
+
+  private void post(String url, String body) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException("Seeding " + url + " failed: " + response.body());
+    }
+  }
+
+  private static final Pattern QUANTILE = Pattern.compile(
+      "converge_outbox_relay_latency_seconds\\{[^}]*quantile=\"(0\\.5|0\\.99)\"[^}]*} ([0-9.eE+-]+)");
+
+  private String worstRelayLatency() {
+    String worst = "?";
+    double worstP99 = -1;
+    for (int port = 8081; port <= 8084; port++) {
+      String latency = relayLatency(host + ":" + port);
+      String[] parts = latency.split(" / ");
+      if (parts.length == 2 && !parts[1].equals("?") && Double.parseDouble(parts[1]) > worstP99) {
+        worstP99 = Double.parseDouble(parts[1]);
+        worst = latency;
+      }
+    }
+    return worst;
+  }
+
+  /** The relay's commit → broker-ack latency as the service's own timer saw it (last two minutes). */
+  private String relayLatency(String service) {
+    try {
+      String text = http.send(HttpRequest.newBuilder(URI.create("http://" + service + "/actuator/prometheus"))
+          .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+      Matcher m = QUANTILE.matcher(text);
+      String p50 = "?";
+      String p99 = "?";
+      while (m.find()) {
+        String millis = String.format("%.1f", Double.parseDouble(m.group(2)) * 1000);
+        if (m.group(1).equals("0.5")) {
+          p50 = millis;
+        } else {
+          p99 = millis;
+        }
+      }
+      return p50 + " / " + p99;
+    } catch (Exception e) {
+      return "n/a";
+    }
+  }
+
+  private static String pct(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return "-";
+    }
+    return String.valueOf(sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)));
+  }
+
+  private static JsonNode read(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
