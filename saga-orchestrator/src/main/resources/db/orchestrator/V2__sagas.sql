@@ -29,7 +29,10 @@ CREATE TABLE saga_summary (
   state      VARCHAR(20)  NOT NULL,
   reason     VARCHAR(64)  NULL,
   started_at TIMESTAMP(3) NOT NULL,
-  ended_at   TIMESTAMP(3) NULL
+  ended_at   TIMESTAMP(3) NULL,
+  deadline_at TIMESTAMP(3) NOT NULL,
+  -- Why the saga is parked in NEEDS_ATTENTION: the step, its attempts, what is still inconsistent.
+  attention  VARCHAR(2000) NULL
 );
 CREATE INDEX saga_summary_state_idx ON saga_summary (state, started_at);
 CREATE INDEX saga_summary_order_idx ON saga_summary (order_id);
@@ -42,6 +45,7 @@ CREATE TABLE saga_history (
   participant  VARCHAR(64)  NOT NULL,
   message_type VARCHAR(255) NOT NULL,
   outcome      VARCHAR(16)  NULL,
+  attempt      INT          NULL,
   message_id   VARCHAR(255) NULL,
   at           TIMESTAMP(3) NOT NULL
 );
@@ -55,3 +59,33 @@ CREATE TABLE idempotency_keys (
   order_id        VARCHAR(64)  NULL,
   created_at      TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
 );
+
+-- Which command messages the saga accepts a reply to now: every attempt of its current step. A reply to anything
+-- else is late or duplicated and is dropped (Eventuate would apply it to whatever step is current).
+CREATE TABLE saga_awaited_replies (
+  message_id VARCHAR(255) NOT NULL PRIMARY KEY,
+  saga_id    VARCHAR(100) NOT NULL,
+  attempt    INT          NOT NULL
+);
+CREATE INDEX saga_awaited_replies_saga_idx ON saga_awaited_replies (saga_id);
+
+-- The current step's timer, one per saga, written in the transaction that sent the step's command.
+CREATE TABLE saga_timers (
+  saga_id            VARCHAR(100) NOT NULL PRIMARY KEY,
+  due_at             TIMESTAMP(3) NOT NULL,
+  attempt            INT          NOT NULL,
+  command_message_id VARCHAR(255) NOT NULL,
+  command_type       VARCHAR(255) NOT NULL
+);
+CREATE INDEX saga_timers_due_idx ON saga_timers (due_at);
+
+-- What operators did to sagas, with who and when.
+CREATE TABLE saga_operator_actions (
+  id       BIGINT AUTO_INCREMENT PRIMARY KEY,
+  saga_id  VARCHAR(100) NOT NULL,
+  action   VARCHAR(32)  NOT NULL,
+  operator VARCHAR(100) NOT NULL,
+  comment  VARCHAR(2000) NULL,
+  at       TIMESTAMP(3) NOT NULL
+);
+CREATE INDEX saga_operator_actions_saga_idx ON saga_operator_actions (saga_id, id);

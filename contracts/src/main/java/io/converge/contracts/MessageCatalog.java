@@ -39,7 +39,8 @@ public final class MessageCatalog {
       ReserveCredit.class, CreditReserved.class, CustomerNotFound.class, CreditLimitExceeded.class,
       ReleaseCredit.class, CreditReleased.class,
       AuthorizePayment.class, PaymentAuthorized.class, PaymentDeclined.class,
-      VoidPayment.class, PaymentVoided.class);
+      VoidPayment.class, PaymentVoided.class,
+      StepTimedOut.class);
 
   private static final Map<String, String> WIRE_NAME_BY_CLASS_NAME = new HashMap<>();
   private static final Map<String, String> CLASS_NAME_BY_WIRE_NAME = new HashMap<>();

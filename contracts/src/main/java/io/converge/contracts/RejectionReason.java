@@ -6,5 +6,7 @@ public enum RejectionReason {
   OUT_OF_STOCK,
   UNKNOWN_CUSTOMER,
   CREDIT_LIMIT_EXCEEDED,
-  PAYMENT_DECLINED
+  PAYMENT_DECLINED,
+  /** A participant did not answer within the step's timeout, after every retry, or the saga's deadline passed. */
+  STEP_TIMED_OUT
 }

@@ -35,12 +35,14 @@ public final class RunningSystem implements AutoCloseable {
   private final Map<String, ConfigurableApplicationContext> contexts;
   private final Map<String, ServiceDatabase> databases;
   private final String kafkaBootstrap;
+  private final Map<String, Object> extraProperties;
 
   private RunningSystem(Map<String, ConfigurableApplicationContext> contexts, Map<String, ServiceDatabase> databases,
-                        String kafkaBootstrap) {
+                        String kafkaBootstrap, Map<String, Object> extraProperties) {
     this.contexts = contexts;
     this.databases = databases;
     this.kafkaBootstrap = kafkaBootstrap;
+    this.extraProperties = extraProperties;
   }
 
   /**
@@ -66,7 +68,19 @@ public final class RunningSystem implements AutoCloseable {
       contexts.values().forEach(ConfigurableApplicationContext::close);
       throw e;
     }
-    return new RunningSystem(contexts, databases, kafkaBootstrap);
+    return new RunningSystem(contexts, databases, kafkaBootstrap, extraProperties);
+  }
+
+  /** Stops one service, as if its process died; its database and its messages stay. */
+  public synchronized void stop(String service) {
+    contexts.remove(service).close();
+  }
+
+  /** Starts a stopped service again on its database (on a new port). */
+  public synchronized void restart(String service) {
+    Service definition = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
+    contexts.put(service, ServiceLauncher.start(definition.application().get(), databases.get(service),
+        kafkaBootstrap, 0, extraProperties));
   }
 
   public String url(String service) {

@@ -16,6 +16,9 @@ import org.springframework.web.client.RestClient;
  */
 final class TestSystem {
 
+  /** Short, so that timeout tests are quick; long enough that a healthy step never times out under CI load. */
+  static final int STEP_TIMEOUT_MILLIS = 1500;
+
   private static RunningSystem system;
 
   private TestSystem() {
@@ -25,7 +28,8 @@ final class TestSystem {
     if (system == null) {
       String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 6);
       system = RunningSystem.start(SharedInfrastructure.database(), SharedInfrastructure.kafka(), prefix, false,
-          Map.of());
+          Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
+              "converge.saga.compensation-max-attempts", 3));
       Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     }
     return system;

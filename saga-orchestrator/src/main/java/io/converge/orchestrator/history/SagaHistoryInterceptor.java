@@ -28,16 +28,19 @@ class SagaHistoryInterceptor implements MessageInterceptor {
       return;
     }
     message.getHeader("command_saga_id").ifPresent(sagaId -> store.record(sagaId, COMMAND_SENT,
-        participantOf(message.getHeader("command__destination").orElse(message.getRequiredHeader("DESTINATION"))),
-        wireName(message.getHeader("command_type").orElse("?")), null, message.getId()));
+        SagaStore.participantOf(message.getHeader("command__destination")
+            .orElse(message.getRequiredHeader("DESTINATION"))),
+        wireName(message.getHeader("command_type").orElse("?")), null,
+        message.getHeader("converge_attempt").map(Integer::parseInt).orElse(1), message.getId()));
   }
 
   @Override
   public void preHandle(String subscriberId, Message message) {
     message.getHeader("commandreply_saga_id").ifPresent(sagaId -> {
       String outcome = message.getHeader("reply_outcome-type").orElse(null);
-      store.record(sagaId, REPLY_RECEIVED, participantOf(message.getHeader("commandreply__destination").orElse("?")),
-          wireName(message.getHeader("reply_type").orElse("?")), outcome, message.getId());
+      store.record(sagaId, REPLY_RECEIVED,
+          SagaStore.participantOf(message.getHeader("commandreply__destination").orElse("?")),
+          wireName(message.getHeader("reply_type").orElse("?")), outcome, null, message.getId());
       if ("FAILURE".equals(outcome)) {
         store.compensating(sagaId);
       }
@@ -46,11 +49,5 @@ class SagaHistoryInterceptor implements MessageInterceptor {
 
   private static String wireName(String type) {
     return MessageCatalog.wireNameForClassName(type).orElse(type);
-  }
-
-  /** {@code converge.inventory.commands} → {@code inventory-service}. */
-  static String participantOf(String channel) {
-    String[] parts = channel.split("\\.");
-    return parts.length == 3 && parts[0].equals("converge") ? parts[1] + "-service" : channel;
   }
 }

@@ -3,7 +3,7 @@ package io.converge.orchestrator.history;
 /** What a saga reports about itself as it starts and ends; called inside the transaction that made the change. */
 public interface SagaLifecycle {
 
-  void started(String sagaId, String sagaType, String orderId);
+  void started(String sagaId, String sagaType, String orderId, java.time.Duration deadline);
 
   void completed(String sagaId);
 
@@ -14,7 +14,7 @@ public interface SagaLifecycle {
   /** For sagas run without a store (unit tests). */
   SagaLifecycle IGNORED = new SagaLifecycle() {
     @Override
-    public void started(String sagaId, String sagaType, String orderId) {
+    public void started(String sagaId, String sagaType, String orderId, java.time.Duration deadline) {
     }
 
     @Override

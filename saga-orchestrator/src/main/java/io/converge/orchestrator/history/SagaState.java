@@ -1,10 +1,13 @@
 package io.converge.orchestrator.history;
 
-/** Where a saga is; the last three are terminal. */
+/**
+ * Where a saga is. NEEDS_ATTENTION: a compensation was not confirmed after all its attempts; an operator acts on it.
+ * RESOLVED: an operator marked a parked saga resolved.
+ */
 public enum SagaState {
-  RUNNING, COMPENSATING, COMPLETED, COMPENSATED, FAILED;
+  RUNNING, COMPENSATING, NEEDS_ATTENTION, COMPLETED, COMPENSATED, FAILED, RESOLVED;
 
   public boolean isTerminal() {
-    return this == COMPLETED || this == COMPENSATED || this == FAILED;
+    return this == COMPLETED || this == COMPENSATED || this == FAILED || this == RESOLVED;
   }
 }

@@ -1,6 +1,7 @@
 package io.converge.orchestrator.history;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,9 +22,10 @@ public class SagaStore implements SagaLifecycle {
   }
 
   @Override
-  public void started(String sagaId, String sagaType, String orderId) {
-    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, order_id, state, started_at) VALUES (?, ?, ?, ?, NOW(3))",
-        sagaId, sagaType, orderId, SagaState.RUNNING.name());
+  public void started(String sagaId, String sagaType, String orderId, Duration deadline) {
+    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, order_id, state, started_at, deadline_at) "
+            + "VALUES (?, ?, ?, ?, NOW(3), DATE_ADD(NOW(3), INTERVAL ? MICROSECOND))",
+        sagaId, sagaType, orderId, SagaState.RUNNING.name(), deadline.toMillis() * 1000);
   }
 
   @Override
@@ -47,20 +49,45 @@ public class SagaStore implements SagaLifecycle {
         sagaId, SagaState.RUNNING.name());
   }
 
-  void record(String sagaId, String kind, String participant, String messageType, String outcome, String messageId) {
-    jdbc.update("INSERT INTO saga_history (saga_id, kind, participant, message_type, outcome, message_id, at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, NOW(3))", sagaId, kind, participant, messageType, outcome, messageId);
+  public void record(String sagaId, String kind, String participant, String messageType, String outcome,
+                     Integer attempt, String messageId) {
+    jdbc.update("INSERT INTO saga_history (saga_id, kind, participant, message_type, outcome, attempt, message_id, at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))", sagaId, kind, participant, messageType, outcome, attempt, messageId);
+  }
+
+  public Optional<SagaState> state(String sagaId) {
+    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ?", String.class, sagaId).stream()
+        .findFirst().map(SagaState::valueOf);
+  }
+
+  public boolean pastDeadline(String sagaId) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT deadline_at < NOW(3) FROM saga_summary WHERE saga_id = ?",
+        Boolean.class, sagaId));
+  }
+
+  /** A compensation went unconfirmed after its attempts: an operator must look at the saga. */
+  public void park(String sagaId, String attention) {
+    jdbc.update("UPDATE saga_summary SET state = ?, attention = ? WHERE saga_id = ?",
+        SagaState.NEEDS_ATTENTION.name(), attention, sagaId);
+  }
+
+  /** {@code converge.inventory.commands} → {@code inventory-service}. */
+  public static String participantOf(String channel) {
+    String[] parts = channel.split("\\.");
+    return parts.length == 3 && parts[0].equals("converge") ? parts[1] + "-service" : channel;
   }
 
   Optional<SagaView> find(String sagaId) {
-    List<SagaView.Step> history = jdbc.query("SELECT kind, participant, message_type, outcome, at FROM saga_history "
-            + "WHERE saga_id = ? ORDER BY id", (rs, row) -> new SagaView.Step(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), sagaId);
+    List<SagaView.Step> history = jdbc.query("SELECT kind, participant, message_type, outcome, attempt, at "
+            + "FROM saga_history WHERE saga_id = ? ORDER BY id", (rs, row) -> new SagaView.Step(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5),
+            rs.getTimestamp(6).toInstant()), sagaId);
     return jdbc.query("SELECT * FROM saga_summary WHERE saga_id = ?", (rs, row) -> {
       Timestamp ended = rs.getTimestamp("ended_at");
       return new SagaView(rs.getString("saga_id"), rs.getString("saga_type"), rs.getString("order_id"),
           SagaState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getTimestamp("started_at").toInstant(),
-          ended == null ? null : ended.toInstant(), history);
+          ended == null ? null : ended.toInstant(), rs.getTimestamp("deadline_at").toInstant(),
+          rs.getString("attention"), history);
     }, sagaId).stream().findFirst();
   }
 

@@ -1,6 +1,8 @@
 package io.converge.orchestrator.placeorder;
 
+import io.converge.contracts.MessageCatalog;
 import io.converge.contracts.RejectionReason;
+import io.converge.contracts.StepTimedOut;
 import io.converge.contracts.customer.CreditLimitExceeded;
 import io.converge.contracts.customer.CustomerNotFound;
 import io.converge.contracts.customer.ReleaseCredit;
@@ -17,6 +19,13 @@ import io.converge.contracts.payment.AuthorizePayment;
 import io.converge.contracts.payment.PaymentDeclined;
 import io.converge.contracts.payment.VoidPayment;
 import io.converge.orchestrator.history.SagaLifecycle;
+import io.converge.orchestrator.timeouts.SagaPolicyProperties;
+import io.converge.orchestrator.timeouts.StepPolicy;
+import io.converge.orchestrator.timeouts.TimedSaga;
+import io.eventuate.tram.commands.common.Command;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import io.eventuate.tram.sagas.orchestration.SagaDefinition;
 import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
 
@@ -25,7 +34,7 @@ import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
  * payment, approve. A failure reply at any step compensates the completed steps in reverse order and the order ends
  * REJECTED with the reason.
  */
-public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData> {
+public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga {
 
   /** The saga type on the wire and in the database: never the class name, so a refactoring cannot orphan sagas. */
   public static final String TYPE = "converge.PlaceOrderSaga";
@@ -35,33 +44,65 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData> {
   private final ParticipantProxies.CustomerService customerService = new ParticipantProxies.CustomerService();
   private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
   private final SagaLifecycle lifecycle;
+  private final SagaPolicyProperties policies;
 
   private final SagaDefinition<PlaceOrderSagaData> definition =
       step()
           .invokeParticipant(orderService.createOrder, this::createOrder)
+          .onReply(StepTimedOut.class, this::timedOut)
           .withCompensation(orderService.rejectOrder, this::rejectOrder)
       .step()
           .invokeParticipant(inventoryService.reserveStock, this::reserveStock)
           .onReply(StockReserved.class, (data, reply) -> data.priced(reply.total()))
           .onReply(UnknownProduct.class, (data, reply) -> data.rejectedBecause(RejectionReason.UNKNOWN_PRODUCT))
           .onReply(OutOfStock.class, (data, reply) -> data.rejectedBecause(RejectionReason.OUT_OF_STOCK))
+          .onReply(StepTimedOut.class, this::timedOut)
           .withCompensation(inventoryService.releaseStock, data -> new ReleaseStock(data.getOrderId()))
       .step()
           .invokeParticipant(customerService.reserveCredit, this::reserveCredit)
           .onReply(CustomerNotFound.class, (data, reply) -> data.rejectedBecause(RejectionReason.UNKNOWN_CUSTOMER))
           .onReply(CreditLimitExceeded.class,
               (data, reply) -> data.rejectedBecause(RejectionReason.CREDIT_LIMIT_EXCEEDED))
+          .onReply(StepTimedOut.class, this::timedOut)
           .withCompensation(customerService.releaseCredit, data -> new ReleaseCredit(data.getOrderId()))
       .step()
           .invokeParticipant(paymentService.authorizePayment, this::authorizePayment)
           .onReply(PaymentDeclined.class, (data, reply) -> data.rejectedBecause(RejectionReason.PAYMENT_DECLINED))
+          .onReply(StepTimedOut.class, this::timedOut)
           .withCompensation(paymentService.voidPayment, data -> new VoidPayment(data.getOrderId()))
       .step()
           .invokeParticipant(orderService.approveOrder, this::approveOrder)
       .build();
 
-  public PlaceOrderSaga(SagaLifecycle lifecycle) {
+  public PlaceOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
     this.lifecycle = lifecycle;
+    this.policies = policies;
+  }
+
+  /** ApproveOrder must not fail: every other step may count as failed after its attempts. */
+  @Override
+  public StepPolicy policyFor(String commandType) {
+    return commandType.equals(MessageCatalog.wireNameOf(ApproveOrder.class))
+        ? policies.untilItSucceeds() : policies.defaultStep();
+  }
+
+  @Override
+  public Optional<Command> compensationOfTimedOut(String commandType, String orderId) {
+    Map<String, Command> undo = Map.of(
+        MessageCatalog.wireNameOf(CreateOrder.class), new RejectOrder(orderId, RejectionReason.STEP_TIMED_OUT),
+        MessageCatalog.wireNameOf(ReserveStock.class), new ReleaseStock(orderId),
+        MessageCatalog.wireNameOf(ReserveCredit.class), new ReleaseCredit(orderId),
+        MessageCatalog.wireNameOf(AuthorizePayment.class), new VoidPayment(orderId));
+    return Optional.ofNullable(undo.get(commandType));
+  }
+
+  @Override
+  public Duration deadline() {
+    return policies.deadline();
+  }
+
+  private void timedOut(PlaceOrderSagaData data, StepTimedOut reply) {
+    data.rejectedBecause(RejectionReason.STEP_TIMED_OUT);
   }
 
   @Override
@@ -100,7 +141,7 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData> {
 
   @Override
   public void onStarting(String sagaId, PlaceOrderSagaData data) {
-    lifecycle.started(sagaId, TYPE, data.getOrderId());
+    lifecycle.started(sagaId, TYPE, data.getOrderId(), deadline());
   }
 
   @Override

@@ -31,7 +31,10 @@ import io.converge.contracts.payment.AuthorizePayment;
 import io.converge.contracts.payment.PaymentAuthorized;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.PaymentDeclined;
+import io.converge.contracts.StepTimedOut;
 import io.converge.orchestrator.history.SagaLifecycle;
+import io.converge.orchestrator.timeouts.SagaPolicyProperties;
+import java.time.Duration;
 import io.eventuate.tram.sagas.testing.SagaUnitTestSupport;
 import java.math.BigDecimal;
 import java.util.List;
@@ -44,6 +47,8 @@ class PlaceOrderSagaTest {
   private static final String CUSTOMER = "customer-1";
   private static final List<OrderLine> LINES = List.of(new OrderLine("sku-1", 2));
   private static final BigDecimal TOTAL = new BigDecimal("20.00");
+  private static final SagaPolicyProperties POLICIES = new SagaPolicyProperties(Duration.ofSeconds(3), 3, 2.0,
+      Duration.ofSeconds(60), 5, Duration.ofMillis(200));
 
   @Test
   void approvesTheOrderWhenEveryStepSucceeds() {
@@ -108,8 +113,30 @@ class PlaceOrderSagaTest {
         .expectRolledBack();
   }
 
+  @Test
+  void releasesStockThenRejectsWhenTheCreditStepTimesOut() {
+    untilCreditReservation()
+        .andGiven().failureReply(new StepTimedOut("customer.ReserveCredit", 3))
+        .expect().command(new ReleaseStock(ORDER)).to(InventoryChannels.COMMANDS)
+        .andGiven().successReply(new StockReleased(ORDER))
+        .expect().command(new RejectOrder(ORDER, RejectionReason.STEP_TIMED_OUT)).to(OrderChannels.COMMANDS)
+        .andGiven().successReply(new OrderRejected(ORDER))
+        .expectRolledBack();
+  }
+
+  @Test
+  void undoesATimedOutStepItselfBecauseItMayHaveHappened() {
+    PlaceOrderSaga saga = new PlaceOrderSaga(SagaLifecycle.IGNORED, POLICIES);
+    assertThat(saga.compensationOfTimedOut("customer.ReserveCredit", ORDER)).contains(new ReleaseCredit(ORDER));
+    assertThat(saga.compensationOfTimedOut("order.CreateOrder", ORDER))
+        .contains(new RejectOrder(ORDER, RejectionReason.STEP_TIMED_OUT));
+    assertThat(saga.compensationOfTimedOut("order.ApproveOrder", ORDER)).isEmpty();
+    assertThat(saga.policyFor("order.ApproveOrder").maxAttempts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(saga.policyFor("payment.AuthorizePayment").maxAttempts()).isEqualTo(3);
+  }
+
   private static SagaUnitTestSupport<PlaceOrderSagaData> untilStockReservation() {
-    return given().saga(new PlaceOrderSaga(SagaLifecycle.IGNORED), data("card"))
+    return given().saga(new PlaceOrderSaga(SagaLifecycle.IGNORED, POLICIES), data("card"))
         .expect().command(new CreateOrder(ORDER, CUSTOMER, LINES, "card")).to(OrderChannels.COMMANDS)
         .andGiven().successReply(new OrderCreated(ORDER))
         .expect().command(new ReserveStock(ORDER, LINES)).to(InventoryChannels.COMMANDS);
@@ -122,7 +149,7 @@ class PlaceOrderSagaTest {
   }
 
   private static SagaUnitTestSupport<PlaceOrderSagaData> untilPaymentAuthorization(String paymentMethod) {
-    return given().saga(new PlaceOrderSaga(SagaLifecycle.IGNORED), data(paymentMethod))
+    return given().saga(new PlaceOrderSaga(SagaLifecycle.IGNORED, POLICIES), data(paymentMethod))
         .expect().command(new CreateOrder(ORDER, CUSTOMER, LINES, paymentMethod)).to(OrderChannels.COMMANDS)
         .andGiven().successReply(new OrderCreated(ORDER))
         .expect().command(new ReserveStock(ORDER, LINES)).to(InventoryChannels.COMMANDS)

@@ -1,0 +1,100 @@
+package io.converge.localstack;
+
+import static io.converge.localstack.TestSystem.awaitSaga;
+import static io.converge.localstack.TestSystem.get;
+import static io.converge.localstack.TestSystem.newCustomer;
+import static io.converge.localstack.TestSystem.newProduct;
+import static io.converge.localstack.TestSystem.order;
+import static io.converge.localstack.TestSystem.place;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.devinfra.KafkaWireClient;
+import io.converge.devinfra.WireMessage;
+import io.converge.orchestrator.placeorder.PlaceOrderSaga;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bounded time: a participant down for longer than its step's timeout, and late replies. */
+class TimeoutsEndToEndIT {
+
+  @BeforeAll
+  static void startSystem() {
+    TestSystem.get();
+  }
+
+  @Test
+  void aParticipantDownPastItsTimeoutIsRetriedThenCompensatedAndItsLateEffectIsUndone() {
+    String customer = newCustomer("100.00");
+    String sku = newProduct("10.00", 10);
+    TestSystem.get().stop("payment-service");
+    JsonNode accepted;
+    JsonNode saga;
+    try {
+      accepted = place(order(customer, sku, 1, "card"));
+      saga = awaitSaga(accepted.get("sagaId").asText());
+    } finally {
+      TestSystem.get().restart("payment-service");
+    }
+
+    assertThat(saga.get("state").asText()).isEqualTo("COMPENSATED");
+    assertThat(saga.get("reason").asText()).isEqualTo("STEP_TIMED_OUT");
+    assertThat(kinds(saga, "COMMAND_SENT", "payment.AuthorizePayment")).as("sent, then retried once").hasSize(2);
+    assertThat(kinds(saga, "STEP_TIMED_OUT", "payment.AuthorizePayment")).hasSize(1);
+    assertThat(get("inventory-service", "/api/products/{sku}", sku).get("reserved").asInt()).isZero();
+    assertThat(get("customer-service", "/api/customers/{id}", customer).get("available").decimalValue())
+        .isEqualByComparingTo("100.00");
+    String orderId = accepted.get("orderId").asText();
+    assertThat(get("order-service", "/api/orders/{id}", orderId).get("reason").asText()).isEqualTo("STEP_TIMED_OUT");
+    // Back up, the payment service handles the commands that waited for it; whichever order they come in, no
+    // authorization stays in effect, and its replies reach the saga as dropped, never as a step.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonNode payments = get("payment-service", "/api/payments?orderId={id}", orderId);
+      assertThat(payments).hasSize(1);
+      assertThat(payments.get(0).get("status").asText()).isEqualTo("VOIDED");
+      assertThat(kinds(awaitSaga(accepted.get("sagaId").asText()), "REPLY_DROPPED", null)).isNotEmpty();
+    });
+    assertThat(awaitSaga(accepted.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPENSATED");
+  }
+
+  @Test
+  void aReplyToAStepTheSagaHasMovedPastIsRecordedAndDropped() throws InterruptedException {
+    String customer = newCustomer("100.00");
+    String sku = newProduct("10.00", 10);
+    JsonNode accepted = place(order(customer, sku, 1, "card"));
+    String sagaId = accepted.get("sagaId").asText();
+    assertThat(awaitSaga(sagaId).get("state").asText()).isEqualTo("COMPLETED");
+
+    try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
+      WireMessage stockReserved = wire.await(PlaceOrderSaga.TYPE + "-reply",
+          m -> sagaId.equals(m.header("commandreply_saga_id")) && "inventory.StockReserved".equals(
+              m.header("reply_type")), 1, Duration.ofSeconds(10)).get(0);
+      // The same reply under a new message id: duplicate detection cannot catch it, correlation must.
+      Map<String, String> headers = new HashMap<>(stockReserved.headers());
+      headers.put("ID", UUID.randomUUID().toString());
+      wire.send(stockReserved.topic(), stockReserved.key(), headers, stockReserved.payload());
+    }
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(kinds(awaitSaga(sagaId), "REPLY_DROPPED", "inventory.StockReserved")).hasSize(1));
+    JsonNode saga = awaitSaga(sagaId);
+    assertThat(saga.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(kinds(saga, "COMMAND_SENT", null)).hasSize(5);
+    assertThat(get("customer-service", "/api/customers/{id}", customer).get("available").decimalValue())
+        .isEqualByComparingTo("90.00");
+  }
+
+  private static List<JsonNode> kinds(JsonNode saga, String kind, String messageType) {
+    return StreamSupport.stream(saga.get("history").spliterator(), false)
+        .filter(step -> step.get("kind").asText().equals(kind))
+        .filter(step -> messageType == null || step.get("messageType").asText().equals(messageType))
+        .toList();
+  }
+}
