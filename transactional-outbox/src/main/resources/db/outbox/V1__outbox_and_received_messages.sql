@@ -36,3 +36,17 @@ CREATE TABLE saga_stash_table (
   message_headers TEXT NOT NULL,
   message_payload MEDIUMTEXT NOT NULL
 );
+
+-- Records a consumer could not parse or handle (after its retries): kept here, in the service's own database, so the
+-- consumer goes on and nothing is lost. message_id/headers are null when the record was not a message at all.
+CREATE TABLE dead_letters (
+  id            BIGINT AUTO_INCREMENT PRIMARY KEY,
+  subscriber_id VARCHAR(255)  NOT NULL,
+  channel       VARCHAR(255)  NULL,
+  message_id    VARCHAR(255)  NULL,
+  headers       LONGTEXT      NULL,
+  payload       LONGTEXT      NOT NULL,
+  error         VARCHAR(4000) NOT NULL,
+  created_at    TIMESTAMP(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  replayed_at   TIMESTAMP(3)  NULL
+);

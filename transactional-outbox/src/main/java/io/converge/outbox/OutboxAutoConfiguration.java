@@ -1,6 +1,9 @@
 package io.converge.outbox;
 
 import io.converge.outbox.consumer.RetryingHandlerDecorator;
+import io.converge.outbox.deadletter.DeadLetterController;
+import io.converge.outbox.deadletter.DeadLetteringKafkaConsumer;
+import io.converge.outbox.deadletter.DeadLetters;
 import io.converge.outbox.id.RandomNodeIdGenerator;
 import io.converge.outbox.relay.OutboxRelay;
 import io.converge.outbox.relay.OutboxRepository;
@@ -9,6 +12,9 @@ import io.converge.outbox.retention.OutboxRetention;
 import io.converge.outbox.wire.WireNameInterceptor;
 import io.eventuate.common.id.IdGenerator;
 import io.eventuate.tram.spring.jdbckafka.TramJdbcKafkaConfiguration;
+import io.eventuate.messaging.kafka.consumer.MessageConsumerKafkaImpl;
+import io.eventuate.tram.consumer.common.MessageConsumerImplementation;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,9 +70,31 @@ public class OutboxAutoConfiguration {
   }
 
   @Bean
-  RetryingHandlerDecorator retryingHandlerDecorator(OutboxProperties properties) {
+  DeadLetters deadLetters(JdbcTemplate jdbcTemplate, MeterRegistry meterRegistry,
+                          @Value("${spring.application.name:service}") String serviceName) {
+    DeadLetters deadLetters = new DeadLetters(jdbcTemplate);
+    Gauge.builder("converge.dead_letters", deadLetters, DeadLetters::count)
+        .description("Dead letters not replayed yet").tag("service", serviceName).register(meterRegistry);
+    return deadLetters;
+  }
+
+  @Bean
+  DeadLetterController deadLetterController(DeadLetters deadLetters) {
+    return new DeadLetterController(deadLetters);
+  }
+
+  /** Replaces Eventuate's consumer so that a record that is not a message cannot stop it. */
+  @Bean
+  @Primary
+  MessageConsumerImplementation deadLetteringKafkaConsumer(MessageConsumerKafkaImpl kafka, DeadLetters deadLetters) {
+    return new DeadLetteringKafkaConsumer(kafka, deadLetters);
+  }
+
+  @Bean
+  RetryingHandlerDecorator retryingHandlerDecorator(OutboxProperties properties, DeadLetters deadLetters) {
     OutboxProperties.HandlerRetry retry = properties.handlerRetry();
-    return new RetryingHandlerDecorator(retry.maxAttempts(), retry.firstBackoff(), retry.maxBackoff());
+    return new RetryingHandlerDecorator(retry.maxAttempts(), retry.firstBackoff(), retry.maxBackoff(),
+        deadLetters);
   }
 
   @Bean

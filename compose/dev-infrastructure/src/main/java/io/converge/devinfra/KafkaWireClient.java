@@ -68,10 +68,10 @@ public final class KafkaWireClient implements AutoCloseable {
     }
   }
 
-  /** Sends raw bytes: a record no consumer can parse. */
-  public void sendRaw(String topic, String key, String value) {
+  /** Sends a raw value to one partition: e.g. a record no consumer can parse. */
+  public void sendRaw(String topic, int partition, String value) {
     try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      producer.send(new ProducerRecord<>(topic, partition, "poison", value)).get();
     } catch (Exception e) {
       throw new IllegalStateException("Could not send to " + topic, e);
     }

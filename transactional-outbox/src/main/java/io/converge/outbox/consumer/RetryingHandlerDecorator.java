@@ -1,5 +1,7 @@
 package io.converge.outbox.consumer;
 
+import io.converge.outbox.deadletter.DeadLetters;
+import io.eventuate.common.json.mapper.JSonMapper;
 import io.eventuate.tram.consumer.common.MessageHandlerDecorator;
 import io.eventuate.tram.consumer.common.MessageHandlerDecoratorChain;
 import io.eventuate.tram.messaging.common.Message;
@@ -13,8 +15,9 @@ import org.slf4j.MDC;
 /**
  * Wraps each received message's handling, outside Eventuate's duplicate-detection transaction: puts the saga id in
  * the logging context, and retries a handling that threw (a database blip, a deadlock) with exponential backoff. Each
- * attempt runs in a fresh transaction, so a retry never sees half of a failed attempt. Domain failures never throw:
- * handlers answer them with typed failure replies.
+ * attempt runs in a fresh transaction, so a retry never sees half of a failed attempt. When the attempts are spent the
+ * message becomes a dead letter and the consumer goes on: an exception escaping here would stop Eventuate's consumer
+ * for good. Domain failures never throw: handlers answer them with typed failure replies.
  */
 public class RetryingHandlerDecorator implements MessageHandlerDecorator {
 
@@ -22,8 +25,11 @@ public class RetryingHandlerDecorator implements MessageHandlerDecorator {
   static final int ORDER = 150;
 
   private final Retry retry;
+  private final DeadLetters deadLetters;
 
-  public RetryingHandlerDecorator(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+  public RetryingHandlerDecorator(int maxAttempts, Duration firstBackoff, Duration maxBackoff,
+                                  DeadLetters deadLetters) {
+    this.deadLetters = deadLetters;
     this.retry = Retry.of("message-handler", RetryConfig.custom()
         .maxAttempts(maxAttempts)
         .intervalFunction(IntervalFunction.ofExponentialBackoff(firstBackoff, 2.0, maxBackoff))
@@ -38,6 +44,9 @@ public class RetryingHandlerDecorator implements MessageHandlerDecorator {
         .orElse(null);
     try (MDC.MDCCloseable ignored = sagaId == null ? null : MDC.putCloseable("sagaId", sagaId)) {
       retry.executeRunnable(() -> chain.invokeNext(subscriberIdAndMessage));
+    } catch (RuntimeException exhausted) {
+      deadLetters.store(subscriberIdAndMessage.getSubscriberId(), message.getHeader(Message.DESTINATION).orElse(null),
+          message.getId(), JSonMapper.toJson(message.getHeaders()), message.getPayload(), exhausted);
     }
   }
 
