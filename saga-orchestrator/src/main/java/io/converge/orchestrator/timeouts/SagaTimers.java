@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** The commands a saga awaits replies to, and its current step's timer. */
 @Repository
-class SagaTimers {
+public class SagaTimers {
 
   record Timer(String sagaId, int attempt, String commandMessageId, String commandType) {
   }
@@ -38,7 +38,7 @@ class SagaTimers {
     jdbc.update("DELETE FROM saga_timers WHERE saga_id = ?", sagaId);
   }
 
-  void arm(String sagaId, long inMillis, int attempt, String commandMessageId, String commandType) {
+  public void arm(String sagaId, long inMillis, int attempt, String commandMessageId, String commandType) {
     jdbc.update("REPLACE INTO saga_timers (saga_id, due_at, attempt, command_message_id, command_type) "
             + "VALUES (?, DATE_ADD(NOW(3), INTERVAL ? MICROSECOND), ?, ?, ?)", sagaId, inMillis * 1000, attempt,
         commandMessageId, commandType);

@@ -34,6 +34,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
   }
 
+  @ExceptionHandler(UnauthorizedException.class)
+  ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage()));
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage());

@@ -1,0 +1,74 @@
+package io.converge.orchestrator.operations;
+
+import io.converge.orchestrator.history.SagaState;
+import io.converge.orchestrator.history.SagaStore;
+import io.converge.orchestrator.timeouts.SagaTimers;
+import io.converge.service.web.ConflictException;
+import io.converge.service.web.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What an operator may do to a saga; each action is recorded with who, when and why, with the change it makes. */
+@Service
+class SagaOperations {
+
+  private final SagaStore sagas;
+  private final SagaTimers timers;
+  private final JdbcTemplate jdbc;
+
+  SagaOperations(SagaStore sagas, SagaTimers timers, JdbcTemplate jdbc) {
+    this.sagas = sagas;
+    this.timers = timers;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Sends the saga's last command again now: retries a stuck step, or resumes a parked compensation (which then gets
+   * its attempts anew).
+   */
+  @Transactional
+  void retry(String sagaId, String operator, String comment) {
+    SagaState state = lockedState(sagaId);
+    if (state.isTerminal()) {
+      throw new ConflictException("Saga " + sagaId + " is " + state + ": nothing to retry");
+    }
+    LastCommand last = jdbc.query("SELECT message_id, message_type FROM saga_history WHERE saga_id = ? "
+            + "AND kind = 'COMMAND_SENT' ORDER BY id DESC LIMIT 1",
+        (rs, row) -> new LastCommand(rs.getString(1), rs.getString(2)), sagaId).stream().findFirst()
+        .orElseThrow(() -> new ConflictException("Saga " + sagaId + " has sent no command yet"));
+    if (state == SagaState.NEEDS_ATTENTION) {
+      jdbc.update("UPDATE saga_summary SET state = ?, attention = NULL WHERE saga_id = ?",
+          SagaState.COMPENSATING.name(), sagaId);
+    }
+    timers.arm(sagaId, 0, 0, last.messageId(), last.type());
+    record(sagaId, "RETRY", operator, comment);
+  }
+
+  /** Closes a parked saga whose remaining inconsistency an operator has dealt with by other means. */
+  @Transactional
+  void resolve(String sagaId, String operator, String comment) {
+    SagaState state = lockedState(sagaId);
+    if (state != SagaState.NEEDS_ATTENTION) {
+      throw new ConflictException("Only a saga in NEEDS_ATTENTION can be marked resolved; this one is " + state);
+    }
+    jdbc.update("UPDATE saga_summary SET state = ?, ended_at = NOW(3) WHERE saga_id = ?", SagaState.RESOLVED.name(),
+        sagaId);
+    record(sagaId, "RESOLVE", operator, comment);
+  }
+
+  private SagaState lockedState(String sagaId) {
+    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ? FOR UPDATE", String.class, sagaId)
+        .stream().findFirst().map(SagaState::valueOf)
+        .orElseThrow(() -> new NotFoundException("No saga " + sagaId));
+  }
+
+  private void record(String sagaId, String action, String operator, String comment) {
+    jdbc.update("INSERT INTO saga_operator_actions (saga_id, action, operator, comment, at) VALUES (?, ?, ?, ?, NOW(3))",
+        sagaId, action, operator, comment);
+    sagas.record(sagaId, "OPERATOR_" + action, operator, comment == null ? "" : comment, null, null, null);
+  }
+
+  private record LastCommand(String messageId, String type) {
+  }
+}

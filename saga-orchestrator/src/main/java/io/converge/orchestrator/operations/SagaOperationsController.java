@@ -1,0 +1,65 @@
+package io.converge.orchestrator.operations;
+
+import io.converge.orchestrator.history.SagaState;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sagas by state (e.g. the parked ones), and an operator's actions on one. Actions need an operator token and are
+ * recorded with who and when, in the saga's history and in {@code saga_operator_actions}.
+ */
+@RestController
+@RequestMapping("/api/sagas")
+class SagaOperationsController {
+
+  private final SagaOperations operations;
+  private final OperatorAuthentication authentication;
+  private final JdbcTemplate jdbc;
+
+  SagaOperationsController(SagaOperations operations, OperatorAuthentication authentication, JdbcTemplate jdbc) {
+    this.operations = operations;
+    this.authentication = authentication;
+    this.jdbc = jdbc;
+  }
+
+  record SagaSummary(String sagaId, String orderId, SagaState state, String reason, Instant startedAt,
+                     Instant deadlineAt, String attention) {
+  }
+
+  record Action(@Size(max = 2000) String comment) {
+  }
+
+  @GetMapping
+  List<SagaSummary> byState(@RequestParam SagaState state, @RequestParam(defaultValue = "100") int limit) {
+    return jdbc.query("SELECT saga_id, order_id, state, reason, started_at, deadline_at, attention FROM saga_summary "
+        + "WHERE state = ? ORDER BY started_at LIMIT ?", (rs, row) -> new SagaSummary(rs.getString(1),
+        rs.getString(2), SagaState.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(),
+        rs.getTimestamp(6).toInstant(), rs.getString(7)), state.name(), Math.max(1, Math.min(limit, 1000)));
+  }
+
+  @PostMapping("/{sagaId}/retry")
+  ResponseEntity<Void> retry(@PathVariable String sagaId, @RequestHeader(name = "Authorization", required = false)
+      String authorization, @Valid @RequestBody(required = false) Action action) {
+    operations.retry(sagaId, authentication.operator(authorization), action == null ? null : action.comment());
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{sagaId}/resolve")
+  ResponseEntity<Void> resolve(@PathVariable String sagaId, @RequestHeader(name = "Authorization", required = false)
+      String authorization, @Valid @RequestBody Action action) {
+    operations.resolve(sagaId, authentication.operator(authorization), action.comment());
+    return ResponseEntity.noContent().build();
+  }
+}
