@@ -65,7 +65,8 @@ CREATE TABLE idempotency_keys (
 CREATE TABLE saga_awaited_replies (
   message_id VARCHAR(255) NOT NULL PRIMARY KEY,
   saga_id    VARCHAR(100) NOT NULL,
-  attempt    INT          NOT NULL
+  attempt    INT          NOT NULL,
+  sent_at    TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
 );
 CREATE INDEX saga_awaited_replies_saga_idx ON saga_awaited_replies (saga_id);
 

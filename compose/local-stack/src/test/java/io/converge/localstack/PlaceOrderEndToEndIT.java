@@ -153,6 +153,22 @@ class PlaceOrderEndToEndIT {
     assertThat(after.get("state").asText()).isEqualTo("COMPLETED");
   }
 
+  @Test
+  void exportsTimeToConsistencySagaCountsStepLatencyRelayLagAndDeadLetters() {
+    awaitSaga(place(order(newCustomer("100.00"), newProduct("1.00", 5), 1, "card")).get("sagaId").asText());
+
+    String orchestrator = TestSystem.http("saga-orchestrator").get().uri("/actuator/prometheus").retrieve()
+        .body(String.class);
+    String participant = TestSystem.http("customer-service").get().uri("/actuator/prometheus").retrieve()
+        .body(String.class);
+
+    assertThat(orchestrator).contains("converge_saga_time_to_consistency_seconds_count{outcome=\"COMPLETED\"")
+        .contains("converge_sagas{state=\"COMPLETED\"}").contains("converge_sagas_past_deadline")
+        .contains("converge_saga_step_latency_seconds").contains("converge_outbox_relay_latency_seconds")
+        .contains("converge_outbox_relay_backlog");
+    assertThat(participant).contains("converge_dead_letters").contains("converge_outbox_relay_latency_seconds");
+  }
+
   private static JsonNode placeWithKey(String key, Map<String, Object> body) {
     return TestSystem.http("saga-orchestrator").post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
         .header("Idempotency-Key", key).body(body).retrieve().body(JsonNode.class);

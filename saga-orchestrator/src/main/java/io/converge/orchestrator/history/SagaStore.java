@@ -15,10 +15,12 @@ public class SagaStore implements SagaLifecycle {
 
   private final JdbcTemplate jdbc;
   private final SagaCompletionNotifier notifier;
+  private final SagaMetrics metrics;
 
-  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier) {
+  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics) {
     this.jdbc = jdbc;
     this.notifier = notifier;
+    this.metrics = metrics;
   }
 
   @Override
@@ -94,6 +96,7 @@ public class SagaStore implements SagaLifecycle {
   private void end(String sagaId, SagaState state, String reason) {
     jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = NOW(3) WHERE saga_id = ?", state.name(),
         reason, sagaId);
+    metrics.ended(sagaId, state);
     // Waiters learn of the end only once it is committed, so what they read back is the end.
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override

@@ -7,7 +7,10 @@ import io.eventuate.tram.consumer.common.MessageHandlerDecorator;
 import io.eventuate.tram.consumer.common.MessageHandlerDecoratorChain;
 import io.eventuate.tram.messaging.common.Message;
 import io.eventuate.tram.messaging.common.SubscriberIdAndMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +31,14 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
   private final SagaTimers timers;
   private final SagaStore sagas;
   private final SagaPolicyProperties properties;
+  private final MeterRegistry meterRegistry;
 
-  ReplyCorrelationDecorator(SagaTimers timers, SagaStore sagas, SagaPolicyProperties properties) {
+  ReplyCorrelationDecorator(SagaTimers timers, SagaStore sagas, SagaPolicyProperties properties,
+                            MeterRegistry meterRegistry) {
     this.timers = timers;
     this.sagas = sagas;
     this.properties = properties;
+    this.meterRegistry = meterRegistry;
   }
 
   @Override
@@ -44,7 +50,9 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
       chain.invokeNext(subscriberIdAndMessage);
       return;
     }
-    if (timers.sagaAwaiting(inReplyTo.get()).filter(sagaId.get()::equals).isEmpty()) {
+    Optional<SagaTimers.Awaited> awaited = timers.sagaAwaiting(inReplyTo.get())
+        .filter(a -> a.sagaId().equals(sagaId.get()));
+    if (awaited.isEmpty()) {
       sagas.record(sagaId.get(), "REPLY_DROPPED", participant(reply), type(reply),
           reply.getHeader("reply_outcome-type").orElse(null), null, reply.getId());
       return;
@@ -57,6 +65,9 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
       return;
     }
     timers.stepAnswered(sagaId.get());
+    Timer.builder("converge.saga.step.latency").description("Command sent → its reply handled, per participant")
+        .tag("participant", participant(reply)).publishPercentiles(0.5, 0.99).register(meterRegistry)
+        .record(awaited.get().millisSinceSent(), TimeUnit.MILLISECONDS);
     chain.invokeNext(subscriberIdAndMessage);
   }
 

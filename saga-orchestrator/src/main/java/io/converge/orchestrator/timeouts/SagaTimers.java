@@ -26,10 +26,14 @@ public class SagaTimers {
         sagaId, attempt);
   }
 
-  /** The saga awaiting a reply to this command message, if one does. */
-  Optional<String> sagaAwaiting(String commandMessageId) {
-    return jdbc.queryForList("SELECT saga_id FROM saga_awaited_replies WHERE message_id = ? FOR UPDATE",
-        String.class, commandMessageId).stream().findFirst();
+  record Awaited(String sagaId, long millisSinceSent) {
+  }
+
+  /** The saga awaiting a reply to this command message, if one does, and how long ago the command was sent. */
+  Optional<Awaited> sagaAwaiting(String commandMessageId) {
+    return jdbc.query("SELECT saga_id, TIMESTAMPDIFF(MICROSECOND, sent_at, NOW(3)) DIV 1000 "
+            + "FROM saga_awaited_replies WHERE message_id = ? FOR UPDATE",
+        (rs, row) -> new Awaited(rs.getString(1), rs.getLong(2)), commandMessageId).stream().findFirst();
   }
 
   /** The step is answered: no reply to any of its attempts is awaited any more, and its timer is off. */
