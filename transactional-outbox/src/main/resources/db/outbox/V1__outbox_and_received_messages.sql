@@ -50,3 +50,11 @@ CREATE TABLE dead_letters (
   created_at    TIMESTAMP(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   replayed_at   TIMESTAMP(3)  NULL
 );
+
+-- One active relay per database: the instance holding this lease publishes; others stand by and take over when it
+-- expires. Times are the database's, so instances' clocks need not agree.
+CREATE TABLE outbox_relay_lease (
+  name       VARCHAR(64)  NOT NULL PRIMARY KEY,
+  owner      VARCHAR(255) NOT NULL,
+  expires_at TIMESTAMP(3) NOT NULL
+);

@@ -6,6 +6,7 @@ import io.converge.outbox.deadletter.DeadLetteringKafkaConsumer;
 import io.converge.outbox.deadletter.DeadLetters;
 import io.converge.outbox.id.RandomNodeIdGenerator;
 import io.converge.outbox.relay.OutboxRelay;
+import io.converge.outbox.relay.RelayLease;
 import io.converge.outbox.relay.OutboxRepository;
 import io.converge.outbox.relay.RelayWakeupInterceptor;
 import io.converge.outbox.retention.OutboxRetention;
@@ -57,11 +58,12 @@ public class OutboxAutoConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "converge.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
-  OutboxRelay outboxRelay(OutboxRepository repository, OutboxProperties properties,
+  OutboxRelay outboxRelay(OutboxRepository repository, JdbcTemplate jdbcTemplate, OutboxProperties properties,
                           @Value("${eventuatelocal.kafka.bootstrap.servers}") String bootstrapServers,
                           @Value("${spring.application.name:service}") String serviceName,
                           MeterRegistry meterRegistry) {
-    return new OutboxRelay(repository, properties.relay(), bootstrapServers, serviceName, meterRegistry);
+    return new OutboxRelay(repository, new RelayLease(jdbcTemplate, properties.relay().lease()), properties.relay(),
+        bootstrapServers, serviceName, meterRegistry);
   }
 
   @Bean

@@ -32,11 +32,14 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
    * @param fallbackPoll how often to look for rows when no local commit woke the relay (rows written by other
    *                     processes sharing the database)
    * @param maxBackoff   longest pause after a failed round (Kafka or the database down); grows exponentially to it
+   * @param lease        how long the active relay's lease lasts: a standby takes over at most this long (plus a third
+   *                     of it) after the active relay died
    */
   public record Relay(@DefaultValue("true") boolean enabled,
                       @DefaultValue("500") int batchSize,
                       @DefaultValue("50ms") Duration fallbackPoll,
-                      @DefaultValue("5s") Duration maxBackoff) {
+                      @DefaultValue("5s") Duration maxBackoff,
+                      @DefaultValue("3s") Duration lease) {
   }
 
   /**

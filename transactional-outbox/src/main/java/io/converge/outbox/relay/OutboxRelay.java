@@ -28,12 +28,14 @@ import org.springframework.context.SmartLifecycle;
  * <p>The relay sleeps until a local commit that wrote to the outbox wakes it ({@link RelayWakeupInterceptor}), or until
  * the short fallback poll for rows written by other processes. Per-key order holds because rows are read in id order,
  * the producer is idempotent (retries keep order within a partition) and a batch is marked only when all of it is acked.
+ * Only the instance holding the database's {@link RelayLease} publishes; others stand by.
  */
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final OutboxRepository repository;
+  private final RelayLease lease;
   private final OutboxProperties.Relay settings;
   private final String bootstrapServers;
   private final String serviceName;
@@ -46,9 +48,10 @@ public class OutboxRelay implements SmartLifecycle {
   private Thread thread;
   private KafkaProducer<String, String> producer;
 
-  public OutboxRelay(OutboxRepository repository, OutboxProperties.Relay settings, String bootstrapServers,
-                     String serviceName, MeterRegistry meterRegistry) {
+  public OutboxRelay(OutboxRepository repository, RelayLease lease, OutboxProperties.Relay settings,
+                     String bootstrapServers, String serviceName, MeterRegistry meterRegistry) {
     this.repository = repository;
+    this.lease = lease;
     this.settings = settings;
     this.bootstrapServers = bootstrapServers;
     this.serviceName = serviceName;
@@ -83,6 +86,12 @@ public class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void stop() {
+    abandon();
+    lease.release();
+  }
+
+  /** Stops publishing without giving up the lease, as a crashed process would: a standby takes over on expiry. */
+  void abandon() {
     running = false;
     wake();
     try {
@@ -102,8 +111,12 @@ public class OutboxRelay implements SmartLifecycle {
     int failures = 0;
     while (running) {
       try {
+        if (!lease.holds()) {
+          sleepQuietly(lease.retryInterval().toMillis());
+          continue;
+        }
         awaitWork();
-        while (running && publishBatch() == settings.batchSize()) {
+        while (running && lease.holds() && publishBatch() == settings.batchSize()) {
           // A full batch means more rows are waiting: go on without sleeping.
         }
         failures = 0;

@@ -13,6 +13,7 @@ import io.eventuate.tram.messaging.producer.MessageBuilder;
 import io.eventuate.tram.messaging.producer.MessageProducer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.converge.outbox.OutboxProperties;
+import io.converge.outbox.retention.OutboxRetention;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The relay against real MariaDB and Kafka, with Eventuate's own producer writing and consumer reading. */
 class OutboxRelayIT {
+
+  private static final OutboxProperties.Relay SETTINGS = new OutboxProperties.Relay(true, 500, Duration.ofMillis(50),
+      Duration.ofMillis(200), Duration.ofSeconds(3));
 
   private static RunningService service;
   private static KafkaWireClient wire;
@@ -88,8 +92,8 @@ class OutboxRelayIT {
         super.markPublished(ids);
       }
     };
-    OutboxRelay relay = new OutboxRelay(crashingOnce, new OutboxProperties.Relay(true, 500, Duration.ofMillis(50),
-        Duration.ofMillis(200)), SharedInfrastructure.kafka(), "crash-test", new SimpleMeterRegistry());
+    OutboxRelay relay = new OutboxRelay(crashingOnce, new RelayLease(jdbc, Duration.ofSeconds(3)), SETTINGS,
+        SharedInfrastructure.kafka(), "crash-test", new SimpleMeterRegistry());
     try {
       send(channel, "key-1", "exactly-once-effect");
       relay.start();
@@ -105,6 +109,56 @@ class OutboxRelayIT {
       relay.stop();
       service.bean(OutboxRelay.class).start();
     }
+  }
+
+  @Test
+  void onlyTheLeaseHolderPublishesAndAStandbyTakesOverWithinFiveSecondsOfItsDeath() {
+    String channel = "converge.test.lease-" + UUID.randomUUID();
+    JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+    OutboxRelay active = service.bean(OutboxRelay.class);
+    OutboxRelay standby = new OutboxRelay(new OutboxRepository(jdbc), new RelayLease(jdbc, Duration.ofSeconds(3)),
+        SETTINGS, SharedInfrastructure.kafka(), "standby", new SimpleMeterRegistry());
+    standby.start();
+    try {
+      send(channel, "k", "before");
+      assertThat(wire.await(channel, m -> true, 1, Duration.ofSeconds(10))).hasSize(1);
+
+      active.abandon();
+      long died = System.nanoTime();
+      send(channel, "k", "after");
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> wire.await(channel, m -> m.payload().equals("after"), 1,
+          Duration.ofMillis(300)).size() == 1);
+      System.out.printf("Standby relay published %d ms after the active one died%n",
+          (System.nanoTime() - died) / 1_000_000);
+      assertThat(wire.await(channel, m -> true, 3, Duration.ofSeconds(2)))
+          .as("each message published once: the dead relay published nothing after its death").hasSize(2);
+    } finally {
+      standby.stop();
+      active.start();
+    }
+  }
+
+  @Test
+  void retentionDeletesOnlyExpiredPublishedRowsAndExpiredDedupRowsInBatches() {
+    JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+    long hourAgo = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+    String prefix = "retention-" + UUID.randomUUID() + "-";
+    for (int i = 0; i < 5; i++) {
+      jdbc.update("INSERT INTO message (id, destination, headers, payload, published, creation_time) "
+          + "VALUES (?, 'x', '{}', '{}', ?, ?)", prefix + i, i < 3 ? 1 : 0, hourAgo);
+      jdbc.update("INSERT INTO received_messages (consumer_id, message_id, creation_time) VALUES (?, ?, ?)",
+          prefix, prefix + i, i < 4 ? hourAgo - Duration.ofDays(8).toMillis() : hourAgo);
+    }
+    OutboxRetention retention = new OutboxRetention(jdbc, new OutboxProperties.Retention(Duration.ofMinutes(30),
+        Duration.ofDays(7), Duration.ofMinutes(1), 2));
+
+    retention.purgeExpired();
+
+    assertThat(jdbc.queryForList("SELECT id FROM message WHERE id LIKE ? ORDER BY id", String.class, prefix + "%"))
+        .as("unpublished rows stay however old").containsExactly(prefix + 3, prefix + 4);
+    assertThat(jdbc.queryForList("SELECT message_id FROM received_messages WHERE consumer_id = ?", String.class,
+        prefix)).as("dedup rows inside the window stay").containsExactly(prefix + 4);
   }
 
   private static void send(String channel, String key, String payload) {
