@@ -36,6 +36,7 @@ public final class RunningSystem implements AutoCloseable {
   private final Map<String, ServiceDatabase> databases;
   private final String kafkaBootstrap;
   private final Map<String, Object> extraProperties;
+  private final Map<String, Integer> stoppedPorts = new java.util.HashMap<>();
 
   private RunningSystem(Map<String, ConfigurableApplicationContext> contexts, Map<String, ServiceDatabase> databases,
                         String kafkaBootstrap, Map<String, Object> extraProperties) {
@@ -61,8 +62,12 @@ public final class RunningSystem implements AutoCloseable {
         ServiceDatabase database = ServiceDatabases.provision(databaseServer,
             databasePrefix + "_" + service.database());
         databases.put(service.name(), database);
+        Map<String, Object> properties = new LinkedHashMap<>(extraProperties);
+        if (service.name().equals("saga-orchestrator")) {
+          properties.putAll(participantUrls(contexts));
+        }
         contexts.put(service.name(), ServiceLauncher.start(service.application().get(), database, kafkaBootstrap,
-            fixedPorts ? service.defaultPort() : 0, extraProperties));
+            fixedPorts ? service.defaultPort() : 0, properties));
       }
     } catch (RuntimeException e) {
       contexts.values().forEach(ConfigurableApplicationContext::close);
@@ -73,14 +78,30 @@ public final class RunningSystem implements AutoCloseable {
 
   /** Stops one service, as if its process died; its database and its messages stay. */
   public synchronized void stop(String service) {
-    contexts.remove(service).close();
+    ConfigurableApplicationContext context = contexts.remove(service);
+    stoppedPorts.put(service, ((WebServerApplicationContext) context).getWebServer().getPort());
+    context.close();
   }
 
-  /** Starts a stopped service again on its database (on a new port). */
+  /** Starts a stopped service again on its database and its former port. */
   public synchronized void restart(String service) {
     Service definition = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
     contexts.put(service, ServiceLauncher.start(definition.application().get(), databases.get(service),
-        kafkaBootstrap, 0, extraProperties));
+        kafkaBootstrap, stoppedPorts.remove(service), extraProperties));
+  }
+
+  /** The orchestrator's reconciler reads the participants through their APIs, wherever they listen. */
+  private static Map<String, Object> participantUrls(Map<String, ConfigurableApplicationContext> participants) {
+    Map<String, Object> urls = new LinkedHashMap<>();
+    participants.forEach((name, context) -> urls.put("converge.reconciler." + camelCase(name),
+        "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort()));
+    return urls;
+  }
+
+  private static String camelCase(String serviceName) {
+    int dash = serviceName.indexOf('-');
+    return serviceName.substring(0, dash) + Character.toUpperCase(serviceName.charAt(dash + 1))
+        + serviceName.substring(dash + 2);
   }
 
   public String url(String service) {

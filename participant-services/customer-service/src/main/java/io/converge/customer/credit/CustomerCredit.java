@@ -68,8 +68,9 @@ class CustomerCredit {
   }
 
   @Transactional(readOnly = true)
-  java.util.Optional<CreditReservation> reservation(String orderId) {
-    return store.findReservation(orderId);
+  CreditReservation reservation(String orderId) {
+    return store.findReservation(orderId)
+        .orElseThrow(() -> new NotFoundException("No credit reservation for order " + orderId));
   }
 
   private static boolean sameValues(Customer a, Customer b) {

@@ -63,6 +63,12 @@ class Stock {
   }
 
   @Transactional(readOnly = true)
+  StockReservation reservation(String orderId) {
+    return store.findReservation(orderId, false)
+        .orElseThrow(() -> new NotFoundException("No stock reservation for order " + orderId));
+  }
+
+  @Transactional(readOnly = true)
   Product product(String sku) {
     return store.find(sku).orElseThrow(() -> new NotFoundException("No product " + sku));
   }

@@ -1,0 +1,155 @@
+package io.converge.orchestrator.reconciler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.orchestrator.timeouts.SagaPolicyProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Checks, through each service's own API, that what the sagas decided is what the services hold: an APPROVED order
+ * has its stock reserved, its credit reserved and one authorized payment; a REJECTED order has none of them
+ * outstanding; and no saga is still running past its deadline. Reports each violation with its age, as a metric too.
+ */
+@Component
+class ConsistencyReconciler implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsistencyReconciler.class);
+
+  private record Saga(String sagaId, String orderId, String state, long ageMillis) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final ReconcilerProperties properties;
+  private final long deadlineMillis;
+  private final RestClient orders;
+  private final RestClient inventory;
+  private final RestClient customers;
+  private final RestClient payments;
+  private volatile ConsistencyReport last = new ConsistencyReport(Instant.EPOCH, 0, List.of());
+  private ScheduledExecutorService scheduler;
+
+  ConsistencyReconciler(JdbcTemplate jdbc, ReconcilerProperties properties, SagaPolicyProperties policies,
+                        MeterRegistry meterRegistry) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.deadlineMillis = policies.deadline().toMillis();
+    this.orders = RestClient.create(properties.orderService());
+    this.inventory = RestClient.create(properties.inventoryService());
+    this.customers = RestClient.create(properties.customerService());
+    this.payments = RestClient.create(properties.paymentService());
+    Gauge.builder("converge.reconciler.violations", () -> last.violations().size())
+        .description("Cross-service invariants violated at the last check").register(meterRegistry);
+    Gauge.builder("converge.reconciler.violations.older_than_deadline",
+            () -> last.violations().stream().filter(Violation::olderThanDeadline).count())
+        .register(meterRegistry);
+  }
+
+  ConsistencyReport lastReport() {
+    return last;
+  }
+
+  synchronized ConsistencyReport check() {
+    List<Saga> sagas = jdbc.query("SELECT saga_id, order_id, state, TIMESTAMPDIFF(MICROSECOND, "
+            + "COALESCE(ended_at, deadline_at), NOW(3)) DIV 1000 FROM saga_summary "
+            + "WHERE (ended_at > DATE_SUB(NOW(3), INTERVAL ? MICROSECOND) AND state IN ('COMPLETED', 'COMPENSATED')) "
+            + "OR (ended_at IS NULL AND deadline_at < NOW(3)) ORDER BY started_at DESC LIMIT ?",
+        (rs, row) -> new Saga(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+        properties.window().toMillis() * 1000, properties.maxSagas());
+    List<Violation> violations = new ArrayList<>();
+    for (Saga saga : sagas) {
+      try {
+        check(saga, violations);
+      } catch (RuntimeException e) {
+        violations.add(violation(saga, "PARTICIPANT_UNREADABLE", e.toString()));
+      }
+    }
+    last = new ConsistencyReport(Instant.now(), sagas.size(), List.copyOf(violations));
+    if (!violations.isEmpty()) {
+      log.warn("Consistency check: {} violations in {} sagas", violations.size(), sagas.size());
+    }
+    return last;
+  }
+
+  private void check(Saga saga, List<Violation> violations) {
+    if (!saga.state().equals("COMPLETED") && !saga.state().equals("COMPENSATED")) {
+      violations.add(violation(saga, "TERMINAL_BY_DEADLINE", "saga is " + saga.state() + " past its deadline"));
+      return;
+    }
+    boolean approved = saga.state().equals("COMPLETED");
+    String orderState = read(orders, "/api/orders/{id}", saga.orderId()).map(o -> o.path("state").asText())
+        .orElse("MISSING");
+    String stock = read(inventory, "/api/stock-reservations/{id}", saga.orderId())
+        .map(r -> r.path("status").asText()).orElse("NONE");
+    String credit = read(customers, "/api/credit-reservations/{id}", saga.orderId())
+        .map(r -> r.path("status").asText()).orElse("NONE");
+    long authorized = read(payments, "/api/payments?orderId={id}", saga.orderId())
+        .map(list -> StreamSupport.stream(list.spliterator(), false)
+            .filter(p -> p.path("status").asText().equals("AUTHORIZED")).count()).orElse(0L);
+    String expectedOrder = approved ? "APPROVED" : "REJECTED";
+    if (!orderState.equals(expectedOrder)) {
+      violations.add(violation(saga, "ORDER_STATE", "order is " + orderState + ", saga says " + expectedOrder));
+    }
+    if (approved != stock.equals("RESERVED")) {
+      violations.add(violation(saga, "STOCK_RESERVATION", "stock reservation is " + stock));
+    }
+    if (approved != credit.equals("RESERVED")) {
+      violations.add(violation(saga, "CREDIT_RESERVATION", "credit reservation is " + credit));
+    }
+    if (authorized != (approved ? 1 : 0)) {
+      violations.add(violation(saga, "PAYMENT", authorized + " authorized payments"));
+    }
+  }
+
+  private Violation violation(Saga saga, String invariant, String detail) {
+    return new Violation(saga.sagaId(), saga.orderId(), invariant, detail, saga.ageMillis(),
+        saga.ageMillis() > deadlineMillis);
+  }
+
+  private static Optional<JsonNode> read(RestClient client, String path, String orderId) {
+    return client.get().uri(path, orderId).exchange((request, response) -> response.getStatusCode().value() == 404
+        ? Optional.<JsonNode>empty() : Optional.ofNullable(response.bodyTo(JsonNode.class)));
+  }
+
+  @Override
+  public void start() {
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "consistency-reconciler");
+      thread.setDaemon(true);
+      return thread;
+    });
+    if (properties.enabled()) {
+      long every = properties.interval().toMillis();
+      scheduler.scheduleWithFixedDelay(() -> {
+        try {
+          check();
+        } catch (RuntimeException e) {
+          log.warn("Consistency check failed; will try again: {}", e.toString());
+        }
+      }, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public void stop() {
+    scheduler.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return scheduler != null && !scheduler.isShutdown();
+  }
+}

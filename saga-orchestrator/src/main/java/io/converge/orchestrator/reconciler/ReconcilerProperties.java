@@ -1,0 +1,24 @@
+package io.converge.orchestrator.reconciler;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The consistency reconciler, under {@code converge.reconciler}.
+ *
+ * @param interval     how often it checks
+ * @param window       sagas that ended this recently are checked (plus every saga not terminal past its deadline)
+ * @param maxSagas     most sagas checked per run, the most recent first
+ * @param orderService base URLs of the participants' own APIs, through which it reads their state
+ */
+@ConfigurationProperties("converge.reconciler")
+public record ReconcilerProperties(@DefaultValue("true") boolean enabled,
+                                   @DefaultValue("60s") Duration interval,
+                                   @DefaultValue("5m") Duration window,
+                                   @DefaultValue("500") int maxSagas,
+                                   @DefaultValue("http://localhost:8081") String orderService,
+                                   @DefaultValue("http://localhost:8082") String inventoryService,
+                                   @DefaultValue("http://localhost:8083") String customerService,
+                                   @DefaultValue("http://localhost:8084") String paymentService) {
+}

@@ -1,0 +1,11 @@
+package io.converge.orchestrator.reconciler;
+
+/**
+ * A cross-service invariant that does not hold.
+ *
+ * @param ageMillis          since the saga ended (or, for a saga still running, since its deadline)
+ * @param olderThanDeadline  the inconsistency has lasted longer than a saga's whole deadline
+ */
+public record Violation(String sagaId, String orderId, String invariant, String detail, long ageMillis,
+                        boolean olderThanDeadline) {
+}
