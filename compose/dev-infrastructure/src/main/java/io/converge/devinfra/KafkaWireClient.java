@@ -127,6 +127,9 @@ public final class KafkaWireClient implements AutoCloseable {
     try {
       JsonNode value = JSON.readTree(record.value());
       Map<String, String> headers = JSON.convertValue(value.get("headers"), new TypeReference<>() { });
+      if (headers == null || !value.hasNonNull("payload")) {
+        return null; // not a message (a poison record some test sent)
+      }
       return new WireMessage(record.topic(), record.partition(), record.offset(), record.key(), headers,
           value.get("payload").asText());
     } catch (Exception e) {

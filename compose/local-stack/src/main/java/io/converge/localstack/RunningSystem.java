@@ -35,15 +35,15 @@ public final class RunningSystem implements AutoCloseable {
   private final Map<String, ConfigurableApplicationContext> contexts;
   private final Map<String, ServiceDatabase> databases;
   private final String kafkaBootstrap;
-  private final Map<String, Object> extraProperties;
+  private final Map<String, Map<String, Object>> serviceProperties;
   private final Map<String, Integer> stoppedPorts = new java.util.HashMap<>();
 
   private RunningSystem(Map<String, ConfigurableApplicationContext> contexts, Map<String, ServiceDatabase> databases,
-                        String kafkaBootstrap, Map<String, Object> extraProperties) {
+                        String kafkaBootstrap, Map<String, Map<String, Object>> serviceProperties) {
     this.contexts = contexts;
     this.databases = databases;
     this.kafkaBootstrap = kafkaBootstrap;
-    this.extraProperties = extraProperties;
+    this.serviceProperties = serviceProperties;
   }
 
   /**
@@ -54,6 +54,7 @@ public final class RunningSystem implements AutoCloseable {
                                     boolean fixedPorts, Map<String, Object> extraProperties) {
     Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
     Map<String, ServiceDatabase> databases = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> serviceProperties = new LinkedHashMap<>();
     try {
       // Participants first, so the orchestrator's first commands find their consumers subscribed.
       List<Service> order = new ArrayList<>(SERVICES.subList(1, SERVICES.size()));
@@ -66,6 +67,7 @@ public final class RunningSystem implements AutoCloseable {
         if (service.name().equals("saga-orchestrator")) {
           properties.putAll(participantUrls(contexts));
         }
+        serviceProperties.put(service.name(), properties);
         contexts.put(service.name(), ServiceLauncher.start(service.application().get(), database, kafkaBootstrap,
             fixedPorts ? service.defaultPort() : 0, properties));
       }
@@ -73,7 +75,7 @@ public final class RunningSystem implements AutoCloseable {
       contexts.values().forEach(ConfigurableApplicationContext::close);
       throw e;
     }
-    return new RunningSystem(contexts, databases, kafkaBootstrap, extraProperties);
+    return new RunningSystem(contexts, databases, kafkaBootstrap, serviceProperties);
   }
 
   /** Stops one service, as if its process died; its database and its messages stay. */
@@ -87,7 +89,7 @@ public final class RunningSystem implements AutoCloseable {
   public synchronized void restart(String service) {
     Service definition = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
     contexts.put(service, ServiceLauncher.start(definition.application().get(), databases.get(service),
-        kafkaBootstrap, stoppedPorts.remove(service), extraProperties));
+        kafkaBootstrap, stoppedPorts.remove(service), serviceProperties.get(service)));
   }
 
   /** The orchestrator's reconciler reads the participants through their APIs, wherever they listen. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.orchestrator.timeouts.SagaPolicyProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -39,6 +43,8 @@ class ConsistencyReconciler implements SmartLifecycle {
   private final RestClient inventory;
   private final RestClient customers;
   private final RestClient payments;
+  private final Retry retry = Retry.of("reconciler-read", RetryConfig.custom().maxAttempts(3)
+      .waitDuration(Duration.ofMillis(100)).retryExceptions(ResourceAccessException.class).build());
   private volatile ConsistencyReport last = new ConsistencyReport(Instant.EPOCH, 0, List.of());
   private ScheduledExecutorService scheduler;
 
@@ -119,9 +125,11 @@ class ConsistencyReconciler implements SmartLifecycle {
         saga.ageMillis() > deadlineMillis);
   }
 
-  private static Optional<JsonNode> read(RestClient client, String path, String orderId) {
-    return client.get().uri(path, orderId).exchange((request, response) -> response.getStatusCode().value() == 404
-        ? Optional.<JsonNode>empty() : Optional.ofNullable(response.bodyTo(JsonNode.class)));
+  /** Reads a participant's view; a dropped pooled connection (the participant restarted) is retried. */
+  private Optional<JsonNode> read(RestClient client, String path, String orderId) {
+    return retry.executeSupplier(() -> client.get().uri(path, orderId).exchange((request, response) ->
+        response.getStatusCode().value() == 404 ? Optional.<JsonNode>empty()
+            : Optional.ofNullable(response.bodyTo(JsonNode.class))));
   }
 
   @Override

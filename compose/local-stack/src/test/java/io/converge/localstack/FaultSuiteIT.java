@@ -1,0 +1,211 @@
+package io.converge.localstack;
+
+import static io.converge.localstack.TestSystem.newCustomer;
+import static io.converge.localstack.TestSystem.newProduct;
+import static io.converge.localstack.TestSystem.order;
+import static io.converge.localstack.TestSystem.place;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.contracts.customer.CustomerChannels;
+import io.converge.contracts.inventory.InventoryChannels;
+import io.converge.contracts.payment.PaymentChannels;
+import io.converge.devinfra.KafkaWireClient;
+import io.converge.devinfra.WireMessage;
+import io.converge.orchestrator.placeorder.PlaceOrderSaga;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults injected while sagas are in flight; per scenario it counts sagas started, lost (not terminal), terminal after
+ * their deadline, double effects, reconciler violations and dead letters, and holds each to zero (dead letters only
+ * where garbage was sent). The table lands in target/fault-suite.md; docs/reliability.md has the measured figures.
+ */
+class FaultSuiteIT {
+
+  private static final int SAGAS = 30;
+  private static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());
+
+  @BeforeAll
+  static void startSystem() {
+    TestSystem.get();
+  }
+
+  @Test
+  void aParticipantStoppedMidSagaThenRestartedWithinItsStepTimeout() throws Exception {
+    run("participant stopped mid-saga, back within the step timeout", false, scenario -> {
+      TestSystem.get().stop("customer-service");
+      Thread.sleep(800);
+      TestSystem.get().restart("customer-service");
+    });
+  }
+
+  @Test
+  void aParticipantStoppedLongerThanItsStepTimeout() throws Exception {
+    run("participant stopped longer than the step timeout (retries, late replies)", false, scenario -> {
+      TestSystem.get().stop("inventory-service");
+      Thread.sleep(5_000);
+      TestSystem.get().restart("inventory-service");
+    });
+  }
+
+  @Test
+  void theOrchestratorStoppedMidSagaThenRestarted() throws Exception {
+    run("orchestrator stopped mid-saga, then restarted", false, scenario -> {
+      TestSystem.get().stop("saga-orchestrator");
+      Thread.sleep(2_000);
+      TestSystem.get().restart("saga-orchestrator");
+    });
+  }
+
+  @Test
+  void everyRecordDeliveredTwiceAndOutOfOrderAcrossKeys() throws Exception {
+    run("records delivered twice, in reverse order across keys", false, scenario -> {
+      awaitTerminal(scenario.sagaIds());
+      try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
+        for (String topic : List.of(InventoryChannels.COMMANDS, CustomerChannels.COMMANDS, PaymentChannels.COMMANDS,
+            PlaceOrderSaga.TYPE + "-reply")) {
+          List<WireMessage> ours = new ArrayList<>(wire.await(topic, m -> scenario.mentions(m), Integer.MAX_VALUE,
+              Duration.ofSeconds(3)));
+          Collections.reverse(ours);
+          ours.forEach(wire::redeliver);
+        }
+      }
+      Thread.sleep(3_000);
+    });
+  }
+
+  @Test
+  void poisonRecordsOnACommandAndAReplyChannel() throws Exception {
+    run("poison records on a command channel and a reply channel", true, scenario -> {
+      try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
+        for (int partition = 0; partition < 4; partition++) {
+          wire.sendRaw(PaymentChannels.COMMANDS, partition, "garbage");
+          wire.sendRaw(PlaceOrderSaga.TYPE + "-reply", partition, "{\"not\": \"a message\"}");
+        }
+      }
+    });
+  }
+
+  @AfterAll
+  static void writeTable() throws IOException {
+    List<String> table = new ArrayList<>();
+    table.add("| scenario | sagas started | lost (not terminal) | terminal after deadline | double effects "
+        + "| reconciler violations at end | dead letters |");
+    table.add("|---|---|---|---|---|---|---|");
+    table.addAll(ROWS);
+    String text = String.join("\n", table);
+    System.out.println("\nFault suite\n" + text + "\n");
+    Files.writeString(Path.of("target/fault-suite.md"), text + "\n");
+  }
+
+  private interface Fault {
+    void inject(Scenario scenario) throws Exception;
+  }
+
+  private record Scenario(String customer, String sku, List<String> sagaIds, Set<String> orderIds) {
+    boolean mentions(WireMessage message) {
+      return orderIds.stream().anyMatch(message.payload()::contains)
+          || sagaIds.contains(message.header("commandreply_saga_id"));
+    }
+  }
+
+  private void run(String name, boolean garbageSent, Fault fault) throws Exception {
+    String customer = newCustomer("1000000.00");
+    String sku = newProduct("1.00", 1_000_000);
+    long deadLettersBefore = deadLetters();
+    List<CompletableFuture<JsonNode>> placing = new ArrayList<>();
+    for (int i = 0; i < SAGAS; i++) {
+      String method = i % 5 == 0 ? "card-declined" : "card";
+      placing.add(CompletableFuture.supplyAsync(() -> place(order(customer, sku, 1, method))));
+    }
+    List<JsonNode> accepted = placing.stream().map(CompletableFuture::join).toList();
+    Scenario scenario = new Scenario(customer, sku, accepted.stream().map(a -> a.get("sagaId").asText()).toList(),
+        accepted.stream().map(a -> a.get("orderId").asText()).collect(Collectors.toSet()));
+
+    fault.inject(scenario);
+
+    List<JsonNode> outcomes = awaitTerminal(scenario.sagaIds());
+    long lost = outcomes.stream().filter(s -> !Set.of("COMPLETED", "COMPENSATED").contains(s.get("state").asText()))
+        .count();
+    long late = TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_summary WHERE "
+        + "saga_id IN (" + placeholders(scenario.sagaIds()) + ") AND (ended_at IS NULL OR ended_at > deadline_at)",
+        Long.class, scenario.sagaIds().toArray());
+    long doubles = doubleEffects(scenario);
+    long violations = violations(scenario);
+    long deadLetters = deadLetters() - deadLettersBefore;
+    ROWS.add(String.format("| %s | %d | %d | %d | %d | %d | %d |", name, scenario.sagaIds().size(), lost, late,
+        doubles, violations, deadLetters));
+
+    assertThat(lost).as("lost").isZero();
+    assertThat(late).as("past deadline").isZero();
+    assertThat(doubles).as("double effects").isZero();
+    assertThat(violations).as("reconciler violations").isZero();
+    if (!garbageSent) {
+      assertThat(deadLetters).as("dead letters").isZero();
+    }
+  }
+
+  private static List<JsonNode> awaitTerminal(List<String> sagaIds) {
+    return sagaIds.stream().map(id -> {
+      JsonNode saga = TestSystem.awaitSaga(id);
+      for (int i = 0; i < 4 && !saga.get("state").asText().startsWith("COMP"); i++) {
+        saga = TestSystem.awaitSaga(id);
+      }
+      return saga;
+    }).toList();
+  }
+
+  /** A participant's running totals against its per-order rows: any effect applied twice shows as a difference. */
+  private static long doubleEffects(Scenario scenario) {
+    long credit = TestSystem.jdbc("customer-service").queryForObject("SELECT COUNT(*) FROM customers c WHERE c.id = ? "
+        + "AND c.reserved <> (SELECT COALESCE(SUM(amount), 0) FROM credit_reservations r "
+        + "WHERE r.customer_id = c.id AND r.status = 'RESERVED')", Long.class, scenario.customer());
+    long stock = TestSystem.jdbc("inventory-service").queryForObject("SELECT COUNT(*) FROM products p WHERE p.sku = ? "
+        + "AND p.reserved <> (SELECT COALESCE(SUM(l.quantity), 0) FROM stock_reservation_lines l "
+        + "JOIN stock_reservations r ON r.order_id = l.order_id WHERE l.sku = p.sku AND r.status = 'RESERVED')",
+        Long.class, scenario.sku());
+    long approvedOrders = TestSystem.jdbc("order-service").queryForObject("SELECT COUNT(*) FROM orders WHERE "
+        + "state = 'APPROVED' AND id IN (" + placeholders(scenario.orderIds()) + ")", Long.class,
+        scenario.orderIds().toArray());
+    long authorized = TestSystem.jdbc("payment-service").queryForObject("SELECT COUNT(*) FROM payments WHERE "
+        + "status = 'AUTHORIZED' AND order_id IN (" + placeholders(scenario.orderIds()) + ")", Long.class,
+        scenario.orderIds().toArray());
+    return credit + stock + Math.abs(approvedOrders - authorized);
+  }
+
+  private static long violations(Scenario scenario) {
+    JsonNode report = TestSystem.http("saga-orchestrator").post().uri("/api/consistency/check").retrieve()
+        .body(JsonNode.class);
+    long count = 0;
+    for (JsonNode violation : report.get("violations")) {
+      if (scenario.sagaIds().contains(violation.get("sagaId").asText())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static long deadLetters() {
+    long total = 0;
+    for (RunningSystem.Service service : RunningSystem.SERVICES) {
+      total += TestSystem.jdbc(service.name()).queryForObject("SELECT COUNT(*) FROM dead_letters", Long.class);
+    }
+    return total;
+  }
+
+  private static String placeholders(java.util.Collection<?> values) {
+    return String.join(",", Collections.nCopies(values.size(), "?"));
+  }
+}
