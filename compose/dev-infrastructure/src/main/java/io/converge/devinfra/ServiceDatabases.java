@@ -31,6 +31,46 @@ public final class ServiceDatabases {
     return new ServiceDatabase(databaseName, server.jdbcUrl(databaseName), databaseName, password);
   }
 
+  /**
+   * Cuts a service off its database, as a network partition would: its account is locked and its open connections
+   * are killed. {@link #reconnect} undoes it.
+   */
+  public static void disconnect(DatabaseServer server, String databaseName) {
+    try (Connection admin = DriverManager.getConnection(server.jdbcUrl(""), server.adminUser(),
+        server.adminPassword()); Statement sql = admin.createStatement()) {
+      for (String host : new String[] {"%", "localhost"}) {
+        sql.execute("ALTER USER '" + databaseName + "'@'" + host + "' ACCOUNT LOCK");
+      }
+      java.util.List<Long> ids = new java.util.ArrayList<>();
+      try (var rows = sql.executeQuery("SELECT id FROM information_schema.processlist WHERE user = '"
+          + databaseName + "'")) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+        }
+      }
+      for (long id : ids) {
+        try {
+          sql.execute("KILL " + id);
+        } catch (SQLException alreadyGone) {
+          // the connection ended by itself meanwhile
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not disconnect " + databaseName, e);
+    }
+  }
+
+  public static void reconnect(DatabaseServer server, String databaseName) {
+    try (Connection admin = DriverManager.getConnection(server.jdbcUrl(""), server.adminUser(),
+        server.adminPassword()); Statement sql = admin.createStatement()) {
+      for (String host : new String[] {"%", "localhost"}) {
+        sql.execute("ALTER USER '" + databaseName + "'@'" + host + "' ACCOUNT UNLOCK");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reconnect " + databaseName, e);
+    }
+  }
+
   /** Drops a database and its account: tests clean up after themselves. */
   public static void drop(DatabaseServer server, String databaseName) {
     try (Connection admin = DriverManager.getConnection(server.jdbcUrl(""), server.adminUser(),

@@ -39,8 +39,15 @@ final class TestSystem {
     return RestClient.create(get().url(service));
   }
 
+  /** The service's database, also while the service is stopped or runs as its own process. */
   static JdbcTemplate jdbc(String service) {
-    return get().context(service).getBean(JdbcTemplate.class);
+    var context = get().context(service);
+    if (context != null) {
+      return context.getBean(JdbcTemplate.class);
+    }
+    var database = get().database(service);
+    return new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(database.jdbcUrl(),
+        database.user(), database.password()));
   }
 
   static String newCustomer(String creditLimit) {

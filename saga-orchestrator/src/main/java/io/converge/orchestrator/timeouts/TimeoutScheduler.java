@@ -12,6 +12,7 @@ import io.eventuate.tram.messaging.producer.MessageProducer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,11 @@ class TimeoutScheduler implements SmartLifecycle {
   private void giveUp(SagaTimers.Timer timer, Optional<SagaTimers.StoredCommand> command) {
     log.warn("Step {} gave no reply after {} attempts or the deadline passed; compensating", timer.commandType(),
         timer.attempt());
-    timers.disarm(timer.sagaId());
+    // The decision is final: from now on the saga accepts only its own StepTimedOut, never a real reply to the step
+    // that arrives meanwhile (the step is being undone).
+    timers.stepAnswered(timer.sagaId());
+    String timeoutReplyTo = "timeout-" + UUID.randomUUID();
+    timers.awaitReplyTo(timeoutReplyTo, timer.sagaId(), timer.attempt());
     Map<String, String> commandHeaders = command.map(c -> readHeaders(c.headers())).orElseGet(HashMap::new);
     String orderId = command.map(c -> readOrderId(c.payload())).orElse(null);
     String destination = command.map(SagaTimers.StoredCommand::destination).orElse("?");
@@ -118,7 +123,7 @@ class TimeoutScheduler implements SmartLifecycle {
         .withHeader("commandreply_saga_id", timer.sagaId())
         .withHeader("commandreply_saga_type", sagaType)
         .withHeader("commandreply__destination", destination)
-        .withHeader("reply_to_message_id", timer.commandMessageId())
+        .withHeader("reply_to_message_id", timeoutReplyTo)
         .withHeader("reply_type", StepTimedOut.class.getName())
         .withHeader("reply_outcome-type", "FAILURE")
         .build());

@@ -10,6 +10,8 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -20,6 +22,8 @@ import org.slf4j.MDC;
  * for good. Domain failures never throw: handlers answer them with typed failure replies.
  */
 public class RetryingHandlerDecorator implements MessageHandlerDecorator {
+
+  private static final Logger log = LoggerFactory.getLogger(RetryingHandlerDecorator.class);
 
   /** Outside duplicate detection (200), so each attempt is its own transaction. */
   static final int ORDER = 150;
@@ -43,10 +47,31 @@ public class RetryingHandlerDecorator implements MessageHandlerDecorator {
     String sagaId = message.getHeader("command_saga_id").or(() -> message.getHeader("commandreply_saga_id"))
         .orElse(null);
     try (MDC.MDCCloseable ignored = sagaId == null ? null : MDC.putCloseable("sagaId", sagaId)) {
-      retry.executeRunnable(() -> chain.invokeNext(subscriberIdAndMessage));
-    } catch (RuntimeException exhausted) {
+      while (true) {
+        try {
+          retry.executeRunnable(() -> chain.invokeNext(subscriberIdAndMessage));
+          return;
+        } catch (RuntimeException exhausted) {
+          if (deadLettered(subscriberIdAndMessage, exhausted)) {
+            return;
+          }
+          // Not even the dead letter could be stored: the database is away. Hold this message (and its partition)
+          // and try it again rather than lose it; the retry's backoff paces the attempts.
+        }
+      }
+    }
+  }
+
+  private boolean deadLettered(SubscriberIdAndMessage subscriberIdAndMessage, RuntimeException error) {
+    Message message = subscriberIdAndMessage.getMessage();
+    try {
       deadLetters.store(subscriberIdAndMessage.getSubscriberId(), message.getHeader(Message.DESTINATION).orElse(null),
-          message.getId(), JSonMapper.toJson(message.getHeaders()), message.getPayload(), exhausted);
+          message.getId(), JSonMapper.toJson(message.getHeaders()), message.getPayload(), error);
+      return true;
+    } catch (RuntimeException storeFailed) {
+      log.warn("Could not store a dead letter either ({}); will handle message {} again", storeFailed.toString(),
+          message.getId());
+      return false;
     }
   }
 
