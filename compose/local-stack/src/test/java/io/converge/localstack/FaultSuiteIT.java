@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * their deadline, double effects, reconciler violations and dead letters, and holds each to zero (dead letters only
  * where garbage was sent). The table lands in target/fault-suite.md; docs/reliability.md has the measured figures.
  */
+@Order(Integer.MAX_VALUE)
 class FaultSuiteIT {
 
   private static final int SAGAS = 30;
@@ -100,6 +102,7 @@ class FaultSuiteIT {
       process[0].destroy();
       process[0].waitFor();
       system.restart("payment-service");
+      awaitHealthy();
     }
   }
 
@@ -182,6 +185,7 @@ class FaultSuiteIT {
     ROWS.add(String.format("| %s | %d | %d | %d | %d | %d | %d |", name, scenario.sagaIds().size(), lost, late,
         doubles, violations, deadLetters));
 
+    awaitHealthy();
     assertThat(lost).as("lost").isZero();
     assertThat(late).as("past deadline").isZero();
     assertThat(doubles).as("double effects").isZero();
@@ -189,6 +193,20 @@ class FaultSuiteIT {
     if (!garbageSent) {
       assertThat(deadLetters).as("dead letters").isZero();
     }
+  }
+
+  /** After a fault, the system must complete a fresh saga again before the next scenario starts. */
+  private static void awaitHealthy() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode saga = TestSystem.awaitSaga(place(order(newCustomer("10.00"), newProduct("1.00", 1), 1, "card"))
+          .get("sagaId").asText());
+      if (saga.get("state").asText().equals("COMPLETED")) {
+        return;
+      }
+      Thread.sleep(1_000);
+    }
+    throw new AssertionError("The system did not recover from the fault within 90 s");
   }
 
   private static List<JsonNode> awaitTerminal(List<String> sagaIds) {
