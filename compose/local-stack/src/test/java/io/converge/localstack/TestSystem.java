@@ -29,7 +29,7 @@ final class TestSystem {
       String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 6);
       system = RunningSystem.start(SharedInfrastructure.database(), SharedInfrastructure.kafka(), prefix, false,
           Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
-              "converge.saga.compensation-max-attempts", 3));
+              "converge.saga.compensation-max-attempts", 3, "converge.admission.max-sagas-per-second", 1000));
       Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     }
     return system;

@@ -4,8 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Optional;
+import io.converge.service.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,15 +22,25 @@ import org.springframework.web.bind.annotation.RestController;
 class PlaceOrderController {
 
   private final PlaceOrders placeOrders;
+  private final Admission admission;
 
-  PlaceOrderController(PlaceOrders placeOrders) {
+  PlaceOrderController(PlaceOrders placeOrders, Admission admission) {
     this.placeOrders = placeOrders;
+    this.admission = admission;
+  }
+
+  @ExceptionHandler(Admission.OverloadedException.class)
+  ResponseEntity<ProblemDetail> overloaded(Admission.OverloadedException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "overloaded", e.getMessage()));
   }
 
   /** Accepts the order and starts its saga; the outcome is at the Location (long-poll it with {@code ?wait=5s}). */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PlaceOrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+    admission.admit();
     PlaceOrderResponse response = placeOrders.place(request, Optional.ofNullable(idempotencyKey));
     return ResponseEntity.accepted().location(URI.create("/api/sagas/" + response.sagaId())).body(response);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.orchestrator.timeouts.SagaPolicyProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.converge.service.scheduling.PeriodicTask;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
@@ -11,13 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -29,7 +26,7 @@ import org.springframework.web.client.RestClient;
  * outstanding; and no saga is still running past its deadline. Reports each violation with its age, as a metric too.
  */
 @Component
-class ConsistencyReconciler implements SmartLifecycle {
+class ConsistencyReconciler extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(ConsistencyReconciler.class);
 
@@ -46,10 +43,10 @@ class ConsistencyReconciler implements SmartLifecycle {
   private final Retry retry = Retry.of("reconciler-read", RetryConfig.custom().maxAttempts(3)
       .waitDuration(Duration.ofMillis(100)).retryExceptions(ResourceAccessException.class).build());
   private volatile ConsistencyReport last = new ConsistencyReport(Instant.EPOCH, 0, List.of());
-  private ScheduledExecutorService scheduler;
 
   ConsistencyReconciler(JdbcTemplate jdbc, ReconcilerProperties properties, SagaPolicyProperties policies,
                         MeterRegistry meterRegistry) {
+    super("consistency-reconciler", properties.interval());
     this.jdbc = jdbc;
     this.properties = properties;
     this.deadlineMillis = policies.deadline().toMillis();
@@ -133,31 +130,12 @@ class ConsistencyReconciler implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "consistency-reconciler");
-      thread.setDaemon(true);
-      return thread;
-    });
-    if (properties.enabled()) {
-      long every = properties.interval().toMillis();
-      scheduler.scheduleWithFixedDelay(() -> {
-        try {
-          check();
-        } catch (RuntimeException e) {
-          log.warn("Consistency check failed; will try again: {}", e.toString());
-        }
-      }, every, every, TimeUnit.MILLISECONDS);
-    }
+  protected boolean enabled() {
+    return properties.enabled();
   }
 
   @Override
-  public void stop() {
-    scheduler.shutdownNow();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return scheduler != null && !scheduler.isShutdown();
+  protected void runOnce() {
+    check();
   }
 }

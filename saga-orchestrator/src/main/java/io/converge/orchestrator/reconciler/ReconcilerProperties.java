@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReconcilerProperties(@DefaultValue("true") boolean enabled,
                                    @DefaultValue("60s") Duration interval,
                                    @DefaultValue("5m") Duration window,
-                                   @DefaultValue("500") int maxSagas,
+                                   @DefaultValue("100") int maxSagas,
                                    @DefaultValue("http://localhost:8081") String orderService,
                                    @DefaultValue("http://localhost:8082") String inventoryService,
                                    @DefaultValue("http://localhost:8083") String customerService,

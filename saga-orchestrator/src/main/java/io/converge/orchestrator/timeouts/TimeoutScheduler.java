@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.converge.contracts.StepTimedOut;
 import io.converge.orchestrator.history.SagaState;
 import io.converge.orchestrator.history.SagaStore;
+import io.converge.service.scheduling.PeriodicTask;
 import io.eventuate.tram.commands.producer.CommandProducer;
 import io.eventuate.tram.messaging.common.Message;
 import io.eventuate.tram.messaging.producer.MessageBuilder;
@@ -13,13 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or, for a compensation that was never confirmed, park the saga in NEEDS_ATTENTION.
  */
 @Component
-class TimeoutScheduler implements SmartLifecycle {
+class TimeoutScheduler extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(TimeoutScheduler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,10 +40,10 @@ class TimeoutScheduler implements SmartLifecycle {
   private final MessageProducer messageProducer;
   private final CommandProducer commandProducer;
   private final TransactionTemplate transactions;
-  private ScheduledExecutorService scheduler;
 
   TimeoutScheduler(SagaTimers timers, SagaStore sagas, TimedSaga saga, SagaPolicyProperties properties,
                    MessageProducer messageProducer, CommandProducer commandProducer, TransactionTemplate transactions) {
+    super("saga-timers", properties.scanInterval());
     this.timers = timers;
     this.sagas = sagas;
     this.saga = saga;
@@ -165,31 +162,9 @@ class TimeoutScheduler implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "saga-timers");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long every = properties.scanInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(() -> {
-      try {
-        while (fireDue() == BATCH) {
-          // more are due: go on at once
-        }
-      } catch (RuntimeException e) {
-        log.warn("Firing saga timers failed; will try again: {}", e.toString());
-      }
-    }, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public void stop() {
-    scheduler.shutdownNow();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return scheduler != null && !scheduler.isShutdown();
+  protected void runOnce() {
+    while (fireDue() == BATCH) {
+      // more are due: go on at once
+    }
   }
 }

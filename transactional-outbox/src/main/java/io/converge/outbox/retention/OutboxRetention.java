@@ -1,27 +1,24 @@
 package io.converge.outbox.retention;
 
 import io.converge.outbox.OutboxProperties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.converge.service.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Deletes published outbox rows and received-message rows older than their retention, in small batches so the
  * clean-up never holds locks the hot path waits on. Eventuate itself never deletes either.
  */
-public class OutboxRetention implements SmartLifecycle {
+public class OutboxRetention extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
 
   private final JdbcTemplate jdbcTemplate;
   private final OutboxProperties.Retention settings;
-  private ScheduledExecutorService scheduler;
 
   public OutboxRetention(JdbcTemplate jdbcTemplate, OutboxProperties.Retention settings) {
+    super("outbox-retention", settings.interval());
     this.jdbcTemplate = jdbcTemplate;
     this.settings = settings;
   }
@@ -47,34 +44,10 @@ public class OutboxRetention implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "outbox-retention");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long interval = settings.interval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::purgeQuietly, interval, interval, TimeUnit.MILLISECONDS);
-  }
-
-  private void purgeQuietly() {
-    try {
-      int deleted = purgeExpired();
-      if (deleted > 0) {
-        log.info("Outbox retention deleted {} rows", deleted);
-      }
-    } catch (RuntimeException e) {
-      log.warn("Outbox retention failed; will try again: {}", e.toString());
+  protected void runOnce() {
+    int deleted = purgeExpired();
+    if (deleted > 0) {
+      log.info("Outbox retention deleted {} rows", deleted);
     }
-  }
-
-  @Override
-  public void stop() {
-    scheduler.shutdownNow();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return scheduler != null && !scheduler.isShutdown();
   }
 }

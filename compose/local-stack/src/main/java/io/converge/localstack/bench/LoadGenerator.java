@@ -58,9 +58,9 @@ public final class LoadGenerator {
     List<String> report = new ArrayList<>();
     report.add("Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
         + seconds + " s per run after " + warmup + " s of warm-up.\n");
-    report.add("| run | offered | completed sagas/s | p50 ms | p95 ms | p99 ms | not completed | relay p50 / p99 ms per hop"
+    report.add("| run | offered | completed sagas/s | p50 ms | p95 ms | p99 ms | not completed | refused (429) | relay p50 / p99 ms per hop"
         + " | system RSS MiB (JVM + DB) | system CPU (cores) |");
-    report.add("|---|---|---|---|---|---|---|---|---|---|");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|");
     for (String clients : options.getOrDefault("closed", "1,16,64").split(",")) {
       int n = Integer.parseInt(clients.trim());
       generator.closedLoop(n, warmup);
@@ -83,7 +83,7 @@ public final class LoadGenerator {
     Results run() throws Exception;
   }
 
-  record Results(double seconds, List<Long> latenciesMillis, int notCompleted) {
+  record Results(double seconds, List<Long> latenciesMillis, int notCompleted, int refused) {
   }
 
   private String measure(String kind, String offered, Run run) throws Exception {
@@ -93,9 +93,9 @@ public final class LoadGenerator {
     List<Long> sorted = new ArrayList<>(results.latenciesMillis());
     Collections.sort(sorted);
     String relay = relayLatency(host + ":8080") + " (orch), " + worstRelayLatency() + " (worst participant)";
-    String line = String.format("| %s | %s | %.1f | %s | %s | %s | %d | %s | %s | %s |", kind, offered,
+    String line = String.format("| %s | %s | %.1f | %s | %s | %s | %d | %d | %s | %s | %s |", kind, offered,
         sorted.size() / results.seconds(), pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
-        results.notCompleted(), relay, after.rssMib(), SystemUsage.coresUsed(before, after));
+        results.notCompleted(), results.refused(), relay, after.rssMib(), SystemUsage.coresUsed(before, after));
     System.out.println(line);
     return line;
   }
@@ -104,6 +104,7 @@ public final class LoadGenerator {
   private Results closedLoop(int clients, int seconds) throws Exception {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger failed = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime();
@@ -112,14 +113,19 @@ public final class LoadGenerator {
         while (System.nanoTime() < end) {
           long sent = System.nanoTime();
           try {
-            boolean completed = placeAndAwait().join();
-            if (completed) {
+            String outcome = placeAndAwait().join();
+            if (outcome.equals("COMPLETED")) {
               latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+            } else if (outcome.equals(REFUSED)) {
+              refused.incrementAndGet();
+              Thread.sleep(1_000);
             } else {
               failed.incrementAndGet();
             }
           } catch (RuntimeException e) {
             failed.incrementAndGet();
+          } catch (InterruptedException e) {
+            return;
           }
         }
       });
@@ -129,13 +135,14 @@ public final class LoadGenerator {
     for (Thread thread : threads) {
       thread.join();
     }
-    return new Results((System.nanoTime() - start) / 1e9, new ArrayList<>(latencies), failed.get());
+    return new Results((System.nanoTime() - start) / 1e9, new ArrayList<>(latencies), failed.get(), refused.get());
   }
 
   /** Orders arrive at a fixed rate; each is timed from when it was due. */
   private Results openLoop(int perSecond, int seconds) throws Exception {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger failed = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
     List<CompletableFuture<Void>> all = new ArrayList<>();
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
@@ -145,9 +152,11 @@ public final class LoadGenerator {
       long due = start + i * intervalNanos;
       CompletableFuture<Void> done = new CompletableFuture<>();
       all.add(done);
-      clock.schedule(() -> placeAndAwait().whenComplete((completed, error) -> {
-        if (error == null && completed) {
+      clock.schedule(() -> placeAndAwait().whenComplete((outcome, error) -> {
+        if (error == null && outcome.equals("COMPLETED")) {
           latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due));
+        } else if (error == null && outcome.equals(REFUSED)) {
+          refused.incrementAndGet();
         } else {
           failed.incrementAndGet();
         }
@@ -157,24 +166,29 @@ public final class LoadGenerator {
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(seconds + 120L, TimeUnit.SECONDS);
     clock.shutdown();
     return new Results(Math.max(seconds, (System.nanoTime() - start) / 1e9), new ArrayList<>(latencies),
-        failed.get());
+        failed.get(), refused.get());
   }
 
-  /** Places an order and long-polls its saga; true when it completed (approved). */
-  private CompletableFuture<Boolean> placeAndAwait() {
+  private static final String REFUSED = "REFUSED";
+
+  /** Places an order and long-polls its saga; the saga's final state, or REFUSED when admission said 429. */
+  private CompletableFuture<String> placeAndAwait() {
     String body = "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
         + "\"paymentMethod\":\"card\"}";
     HttpRequest post = HttpRequest.newBuilder(URI.create(orchestrator + "/api/orders"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenCompose(accepted -> {
+      if (accepted.statusCode() == 429) {
+        return CompletableFuture.completedFuture(REFUSED);
+      }
       if (accepted.statusCode() != 202) {
-        return CompletableFuture.completedFuture(false);
+        return CompletableFuture.completedFuture("HTTP " + accepted.statusCode());
       }
       String sagaId = read(accepted.body()).get("sagaId").asText();
       HttpRequest wait = HttpRequest.newBuilder(URI.create(orchestrator + "/api/sagas/" + sagaId + "?wait=30s"))
           .GET().build();
       return http.sendAsync(wait, HttpResponse.BodyHandlers.ofString())
-          .thenApply(outcome -> "COMPLETED".equals(read(outcome.body()).path("state").asText()));
+          .thenApply(outcome -> read(outcome.body()).path("state").asText());
     });
   }
 
