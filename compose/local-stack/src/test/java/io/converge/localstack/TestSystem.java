@@ -1,6 +1,7 @@
 package io.converge.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.devinfra.ServiceDatabases;
 import io.converge.devinfra.SharedInfrastructure;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +31,13 @@ final class TestSystem {
       system = RunningSystem.start(SharedInfrastructure.database(), SharedInfrastructure.kafka(), prefix, false,
           Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
               "converge.saga.compensation-max-attempts", 3, "converge.admission.max-sagas-per-second", 1000));
-      Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+      RunningSystem started = system;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        started.close();
+        // Leave the shared database server as we found it.
+        RunningSystem.SERVICES.forEach(service -> ServiceDatabases.drop(SharedInfrastructure.database(),
+            started.database(service.name()).name()));
+      }));
     }
     return system;
   }
