@@ -9,7 +9,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Our summary and step history of each saga, written in the transactions that change the saga. */
+/**
+ * Our summary and step history of each saga, written in the transactions that change the saga. Times come from the
+ * database ({@code NOW(3)}): Connector/J drops milliseconds from timestamp parameters when it talks to MariaDB.
+ */
 @Repository
 public class SagaStore implements SagaLifecycle {
 
@@ -105,5 +108,4 @@ public class SagaStore implements SagaLifecycle {
       }
     });
   }
-  // Times come from the database (NOW(3)): Connector/J drops milliseconds from parameters when it talks to MariaDB.
 }
