@@ -1,6 +1,7 @@
 package io.converge.outbox;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,12 +35,20 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
    * @param maxBackoff   longest pause after a failed round (Kafka or the database down); grows exponentially to it
    * @param lease        how long the active relay's lease lasts: a standby takes over at most this long (plus a third
    *                     of it) after the active relay died
+   * @param producer     more Kafka producer settings, such as {@code security.protocol}, SASL or compression; the
+   *                     settings the relay's guarantees rest on (acks, idempotence, in-flight requests) cannot be
+   *                     changed here
    */
   public record Relay(@DefaultValue("true") boolean enabled,
                       @DefaultValue("500") int batchSize,
                       @DefaultValue("50ms") Duration fallbackPoll,
                       @DefaultValue("5s") Duration maxBackoff,
-                      @DefaultValue("3s") Duration lease) {
+                      @DefaultValue("3s") Duration lease,
+                      Map<String, String> producer) {
+
+    public Relay {
+      producer = producer == null ? Map.of() : Map.copyOf(producer);
+    }
   }
 
   /**

@@ -17,6 +17,15 @@ public final class ServiceLauncher {
    */
   public static ConfigurableApplicationContext start(SpringApplicationBuilder service, ServiceDatabase database,
       String kafkaBootstrap, int port, Map<String, Object> extraProperties) {
+    return service.run(arguments(database, kafkaBootstrap, port, extraProperties));
+  }
+
+  /**
+   * The command-line arguments that point a service at its database and Kafka: also for a service started as its own
+   * process. Command-line arguments have the highest precedence: they beat each service's own defaults file.
+   */
+  public static String[] arguments(ServiceDatabase database, String kafkaBootstrap, int port,
+                                   Map<String, Object> extraProperties) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.datasource.url", database.jdbcUrl());
     properties.put("spring.datasource.username", database.user());
@@ -24,9 +33,6 @@ public final class ServiceLauncher {
     properties.put("eventuatelocal.kafka.bootstrap.servers", kafkaBootstrap);
     properties.put("server.port", port);
     properties.putAll(extraProperties);
-    // Highest precedence: these must beat each service's own defaults file.
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
-    return service.run(args);
+    return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
   }
 }

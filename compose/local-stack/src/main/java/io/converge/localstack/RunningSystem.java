@@ -9,6 +9,7 @@ import io.converge.inventory.InventoryServiceApplication;
 import io.converge.orchestrator.SagaOrchestratorApplication;
 import io.converge.order.OrderServiceApplication;
 import io.converge.payment.PaymentServiceApplication;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +22,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The orchestrator and the four participants running in this JVM, each on its own port and database. */
 public final class RunningSystem implements AutoCloseable {
 
-  /** Service name → how to build it and its default port. */
-  record Service(String name, Supplier<SpringApplicationBuilder> application, int defaultPort, String database) {
+  /** Service name → its main class, how to build it in this JVM and its default port. */
+  record Service(String name, Class<?> mainClass, Supplier<SpringApplicationBuilder> application, int defaultPort,
+                 String database) {
   }
 
   static final List<Service> SERVICES = List.of(
-      new Service("saga-orchestrator", SagaOrchestratorApplication::application, 8080, "orchestrator"),
-      new Service("order-service", OrderServiceApplication::application, 8081, "order"),
-      new Service("inventory-service", InventoryServiceApplication::application, 8082, "inventory"),
-      new Service("customer-service", CustomerServiceApplication::application, 8083, "customer"),
-      new Service("payment-service", PaymentServiceApplication::application, 8084, "payment"));
+      new Service("saga-orchestrator", SagaOrchestratorApplication.class, SagaOrchestratorApplication::application, 8080, "orchestrator"),
+      new Service("order-service", OrderServiceApplication.class, OrderServiceApplication::application, 8081, "order"),
+      new Service("inventory-service", InventoryServiceApplication.class, InventoryServiceApplication::application, 8082, "inventory"),
+      new Service("customer-service", CustomerServiceApplication.class, CustomerServiceApplication::application, 8083, "customer"),
+      new Service("payment-service", PaymentServiceApplication.class, PaymentServiceApplication::application, 8084, "payment"));
 
   private final Map<String, ConfigurableApplicationContext> contexts;
   private final Map<String, ServiceDatabase> databases;
@@ -87,9 +89,26 @@ public final class RunningSystem implements AutoCloseable {
 
   /** Starts a stopped service again on its database and its former port. */
   public synchronized void restart(String service) {
-    Service definition = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
-    contexts.put(service, ServiceLauncher.start(definition.application().get(), databases.get(service),
+    contexts.put(service, ServiceLauncher.start(definition(service).application().get(), databases.get(service),
         kafkaBootstrap, stoppedPorts.remove(service), serviceProperties.get(service)));
+  }
+
+  /**
+   * The command that runs a stopped service as its own process, from this JVM's class path, on its database and its
+   * former port (so {@link #url} reaches it): for faults that need a real process, such as SIGKILL.
+   */
+  public synchronized List<String> processCommand(String service, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), definition(service).mainClass().getName()));
+    command.addAll(List.of(ServiceLauncher.arguments(databases.get(service), kafkaBootstrap, port(service),
+        serviceProperties.get(service))));
+    return command;
+  }
+
+  private static Service definition(String service) {
+    return SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
   }
 
   /** The orchestrator's reconciler reads the participants through their APIs, wherever they listen. */
@@ -107,7 +126,14 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   public String url(String service) {
-    return "http://localhost:" + ((WebServerApplicationContext) contexts.get(service)).getWebServer().getPort();
+    return "http://localhost:" + port(service);
+  }
+
+  /** The service's port, also while it is stopped or runs as its own process. */
+  public synchronized int port(String service) {
+    ConfigurableApplicationContext context = contexts.get(service);
+    return context != null ? ((WebServerApplicationContext) context).getWebServer().getPort()
+        : stoppedPorts.get(service);
   }
 
   public ServiceDatabase database(String service) {

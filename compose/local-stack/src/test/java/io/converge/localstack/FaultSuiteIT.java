@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.customer.CustomerChannels;
 import io.converge.contracts.inventory.InventoryChannels;
+import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.devinfra.KafkaWireClient;
 import io.converge.devinfra.ServiceDatabases;
@@ -89,21 +90,45 @@ class FaultSuiteIT {
 
   @Test
   void aParticipantProcessKilledWithSigkillMidSagaThenRestarted() throws Exception {
-    RunningSystem system = TestSystem.get();
-    int port = java.net.URI.create(system.url("payment-service")).getPort();
-    system.stop("payment-service");
-    Process[] process = {startProcess("payment-service", port)};
-    try {
+    try (ServiceProcess payment = ServiceProcess.replace("payment-service")) {
       run("payment-service process killed (SIGKILL) mid-saga, then restarted", false, scenario -> {
-        process[0].destroyForcibly().waitFor();
-        process[0] = startProcess("payment-service", port);
+        payment.kill();
+        payment.start();
       });
-    } finally {
-      process[0].destroy();
-      process[0].waitFor();
-      system.restart("payment-service");
-      awaitHealthy();
     }
+    awaitHealthy();
+  }
+
+  @Test
+  void theOrchestratorProcessKilledWithSigkillMidSagaThenRestarted() throws Exception {
+    try (ServiceProcess orchestrator = ServiceProcess.replace("saga-orchestrator")) {
+      run("orchestrator process killed (SIGKILL) mid-saga, then restarted", false, scenario -> {
+        orchestrator.kill();
+        orchestrator.start();
+      });
+    }
+    awaitHealthy();
+  }
+
+  @Test
+  void theOrchestratorsRelayKilledBetweenPublishAndMarkUnderLoad() throws Exception {
+    Path armFile = Path.of("target", "halt-relay-" + System.nanoTime());
+    try (ServiceProcess orchestrator = ServiceProcess.replace("saga-orchestrator",
+        "-Dconverge.outbox.relay.producer[interceptor.classes]=" + HaltOnArmedAcknowledgement.class.getName(),
+        "-Dconverge.outbox.relay.producer[" + HaltOnArmedAcknowledgement.ARM_FILE + "]=" + armFile.toAbsolutePath())) {
+      Scenario[] killed = new Scenario[1];
+      run("orchestrator's relay killed between publish and mark, under load", false, scenario -> {
+        Files.createFile(armFile);
+        assertThat(orchestrator.awaitExit(Duration.ofSeconds(30))).as("relay halted on an acknowledgement").isTrue();
+        Files.delete(armFile);
+        orchestrator.start();
+        killed[0] = scenario;
+      });
+      long publishedAgain = publishedAgain(killed[0]);
+      System.out.println("Relay killed between publish and mark: " + publishedAgain + " records published again");
+      assertThat(publishedAgain).as("records of the unmarked batch published again").isPositive();
+    }
+    awaitHealthy();
   }
 
   @Test
@@ -249,28 +274,17 @@ class FaultSuiteIT {
     return violations;
   }
 
-  /** The service as its own process, from its executable jar, on the system's database and broker. */
-  private static Process startProcess(String service, int port) throws Exception {
-    Path jar = Path.of("../../participant-services", service, "target", service + "-0.1.0-SNAPSHOT-exec.jar");
-    var database = TestSystem.get().database(service);
-    Process process = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toAbsolutePath().toString(),
-        "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-        "--spring.datasource.password=" + database.password(),
-        "--eventuatelocal.kafka.bootstrap.servers=" + TestSystem.get().kafkaBootstrap(), "--server.port=" + port)
-        .redirectErrorStream(true).redirectOutput(Path.of("target", service + "-process.log").toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        String health = org.springframework.web.client.RestClient.create("http://localhost:" + port).get()
-            .uri("/actuator/health").retrieve().body(String.class);
-        if (health != null && health.contains("UP")) {
-          return process;
-        }
-      } catch (RuntimeException notYet) {
-        Thread.sleep(500);
+  /** Command records of the scenario that reached the broker more than once under the same message id. */
+  private static long publishedAgain(Scenario scenario) {
+    try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
+      long again = 0;
+      for (String topic : List.of(OrderChannels.COMMANDS, InventoryChannels.COMMANDS, CustomerChannels.COMMANDS,
+          PaymentChannels.COMMANDS)) {
+        List<WireMessage> ours = wire.await(topic, scenario::mentions, Integer.MAX_VALUE, Duration.ofSeconds(3));
+        again += ours.size() - ours.stream().map(m -> m.header("ID")).distinct().count();
       }
+      return again;
     }
-    throw new IllegalStateException(service + " process did not start; see target/" + service + "-process.log");
   }
 
   private static long violations(Scenario scenario) {

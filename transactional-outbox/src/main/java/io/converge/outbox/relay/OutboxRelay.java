@@ -176,6 +176,7 @@ public class OutboxRelay implements SmartLifecycle {
 
   private Properties producerProperties() {
     Properties props = new Properties();
+    props.putAll(settings.producer());
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + serviceName);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
