@@ -76,6 +76,15 @@ class FaultSuiteIT {
   }
 
   @Test
+  void theKafkaBrokerKilledMidSagaThenRestarted() throws Exception {
+    run("Kafka broker killed (SIGKILL) mid-saga, restarted 3 s later", false, scenario -> {
+      TestSystem.broker().kill();
+      Thread.sleep(3_000);
+      TestSystem.broker().restart();
+    });
+  }
+
+  @Test
   void oneServicesDatabaseConnectionLostForSomeSeconds() throws Exception {
     run("customer-service's database connection lost for 4 s", false, scenario -> {
       String database = TestSystem.get().database("customer-service").name();
@@ -163,9 +172,9 @@ class FaultSuiteIT {
   @AfterAll
   static void writeTable() throws IOException {
     List<String> table = new ArrayList<>();
-    table.add("| scenario | sagas started | lost (not terminal) | terminal after deadline | double effects "
-        + "| reconciler violations at end | dead letters |");
-    table.add("|---|---|---|---|---|---|---|");
+    table.add("| scenario | sagas started | in flight when the fault hit | lost (not terminal) "
+        + "| terminal after deadline | double effects | reconciler violations at end | dead letters |");
+    table.add("|---|---|---|---|---|---|---|---|");
     table.addAll(ROWS);
     String text = String.join("\n", table);
     System.out.println("\nFault suite\n" + text + "\n");
@@ -196,6 +205,9 @@ class FaultSuiteIT {
     Scenario scenario = new Scenario(customer, sku, accepted.stream().map(a -> a.get("sagaId").asText()).toList(),
         accepted.stream().map(a -> a.get("orderId").asText()).collect(Collectors.toSet()));
 
+    long inFlight = TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_summary WHERE "
+        + "saga_id IN (" + placeholders(scenario.sagaIds()) + ") AND ended_at IS NULL", Long.class,
+        scenario.sagaIds().toArray());
     fault.inject(scenario);
 
     List<JsonNode> outcomes = awaitTerminal(scenario.sagaIds());
@@ -208,8 +220,8 @@ class FaultSuiteIT {
     long violations = settledViolations(scenario);
     long doubles = doubleEffects(scenario);
     long deadLetters = deadLetters() - deadLettersBefore;
-    ROWS.add(String.format("| %s | %d | %d | %d | %d | %d | %d |", name, scenario.sagaIds().size(), lost, late,
-        doubles, violations, deadLetters));
+    ROWS.add(String.format("| %s | %d | %d | %d | %d | %d | %d | %d |", name, scenario.sagaIds().size(), inFlight,
+        lost, late, doubles, violations, deadLetters));
 
     awaitHealthy();
     assertThat(lost).as("lost").isZero();

@@ -1,6 +1,7 @@
 package io.converge.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.devinfra.KafkaBrokerProcess;
 import io.converge.devinfra.ServiceDatabases;
 import io.converge.devinfra.SharedInfrastructure;
 import java.math.BigDecimal;
@@ -12,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
- * The whole system, started once per test JVM (every end-to-end test class shares it), on the shared database server
- * and broker, in databases of its own. Each test makes its own customers and products, so tests never interfere.
+ * The whole system, started once per test JVM (every end-to-end test class shares it), on the shared database server,
+ * in databases of its own, and on a Kafka broker in a process of its own (so that the fault suite can restart it). Each
+ * test makes its own customers and products, so tests never interfere.
  */
 final class TestSystem {
 
@@ -21,6 +23,7 @@ final class TestSystem {
   static final int STEP_TIMEOUT_MILLIS = 1500;
 
   private static RunningSystem system;
+  private static KafkaBrokerProcess broker;
 
   private TestSystem() {
   }
@@ -28,18 +31,26 @@ final class TestSystem {
   static synchronized RunningSystem get() {
     if (system == null) {
       String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 6);
-      system = RunningSystem.start(SharedInfrastructure.database(), SharedInfrastructure.kafka(), prefix, false,
+      broker = KafkaBrokerProcess.start();
+      system = RunningSystem.start(SharedInfrastructure.database(), broker.bootstrap(), prefix, false,
           Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
               "converge.saga.compensation-max-attempts", 3, "converge.admission.max-sagas-per-second", 1000));
       RunningSystem started = system;
+      KafkaBrokerProcess startedBroker = broker;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         started.close();
+        startedBroker.close();
         // Leave the shared database server as we found it.
         RunningSystem.SERVICES.forEach(service -> ServiceDatabases.drop(SharedInfrastructure.database(),
             started.database(service.name()).name()));
       }));
     }
     return system;
+  }
+
+  static synchronized KafkaBrokerProcess broker() {
+    get();
+    return broker;
   }
 
   static RestClient http(String service) {
