@@ -13,7 +13,10 @@ import io.converge.outbox.retention.OutboxRetention;
 import io.converge.outbox.wire.WireNameInterceptor;
 import io.eventuate.common.id.IdGenerator;
 import io.eventuate.tram.spring.jdbckafka.TramJdbcKafkaConfiguration;
-import io.eventuate.messaging.kafka.consumer.MessageConsumerKafkaImpl;
+import io.eventuate.messaging.kafka.basic.consumer.EventuateKafkaConsumerConfigurationProperties;
+import io.eventuate.messaging.kafka.basic.consumer.KafkaConsumerFactory;
+import io.eventuate.messaging.kafka.common.EventuateKafkaConfigurationProperties;
+import io.eventuate.messaging.kafka.consumer.OriginalTopicPartitionToSwimlaneMapping;
 import io.eventuate.tram.consumer.common.MessageConsumerImplementation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,8 +91,11 @@ public class OutboxAutoConfiguration {
   /** Replaces Eventuate's consumer so that a record that is not a message cannot stop it. */
   @Bean
   @Primary
-  MessageConsumerImplementation deadLetteringKafkaConsumer(MessageConsumerKafkaImpl kafka, DeadLetters deadLetters) {
-    return new DeadLetteringKafkaConsumer(kafka, deadLetters);
+  MessageConsumerImplementation deadLetteringKafkaConsumer(EventuateKafkaConfigurationProperties kafka,
+      EventuateKafkaConsumerConfigurationProperties consumerProperties, KafkaConsumerFactory consumerFactory,
+      DeadLetters deadLetters) {
+    return new DeadLetteringKafkaConsumer(kafka.getBootstrapServers(), consumerProperties, consumerFactory,
+        new OriginalTopicPartitionToSwimlaneMapping(), deadLetters);
   }
 
   @Bean

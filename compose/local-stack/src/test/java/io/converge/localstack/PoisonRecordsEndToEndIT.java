@@ -52,8 +52,15 @@ class PoisonRecordsEndToEndIT {
       assertThat(deadLetters("saga-orchestrator", marker)).hasSize(4);
       assertThat(deadLetters("customer-service", unhandleableId)).hasSize(1);
     });
+    // Each dead letter says where its record sits: topic, partition and offset.
+    assertThat(deadLetters("customer-service", marker)).allSatisfy(letter -> {
+      assertThat(letter.get("channel").asText()).isEqualTo(CustomerChannels.COMMANDS);
+      assertThat(letter.get("kafkaOffset").isNumber()).isTrue();
+    }).extracting(letter -> letter.get("kafkaPartition").asInt()).containsExactlyInAnyOrder(0, 1, 2, 3);
     JsonNode unhandleable = deadLetters("customer-service", unhandleableId).get(0);
     assertThat(unhandleable.get("error").asText()).contains("No method for");
+    assertThat(unhandleable.get("kafkaPartition").isNumber()).isTrue();
+    assertThat(unhandleable.get("kafkaOffset").isNumber()).isTrue();
     int replayed = TestSystem.http("customer-service").post()
         .uri("/api/dead-letters/{id}/replay", unhandleable.get("id").asLong())
         .exchange((request, response) -> response.getStatusCode().value());

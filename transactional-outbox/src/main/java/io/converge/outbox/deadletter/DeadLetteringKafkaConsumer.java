@@ -1,53 +1,109 @@
 package io.converge.outbox.deadletter;
 
 import io.eventuate.common.json.mapper.JSonMapper;
-import io.eventuate.messaging.kafka.consumer.KafkaSubscription;
-import io.eventuate.messaging.kafka.consumer.MessageConsumerKafkaImpl;
+import io.eventuate.messaging.kafka.basic.consumer.EventuateKafkaConsumer;
+import io.eventuate.messaging.kafka.basic.consumer.EventuateKafkaConsumerConfigurationProperties;
+import io.eventuate.messaging.kafka.basic.consumer.EventuateKafkaConsumerMessageHandler;
+import io.eventuate.messaging.kafka.basic.consumer.KafkaConsumerFactory;
+import io.eventuate.messaging.kafka.common.EventuateBinaryMessageEncoding;
+import io.eventuate.messaging.kafka.consumer.RawKafkaMessage;
+import io.eventuate.messaging.kafka.consumer.SwimlaneBasedDispatcher;
+import io.eventuate.messaging.kafka.consumer.TopicPartitionToSwimlaneMapping;
 import io.eventuate.tram.consumer.common.MessageConsumerImplementation;
 import io.eventuate.tram.messaging.common.MessageImpl;
 import io.eventuate.tram.messaging.consumer.MessageHandler;
 import io.eventuate.tram.messaging.consumer.MessageSubscription;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Eventuate's Kafka consumer, except that a record which is not a message is stored as a dead letter instead of
- * throwing: Eventuate parses records outside any handler, and an exception there stops that consumer for good and
- * blocks its partitions. Kafka hands Eventuate only the record's value, so topic, partition and offset are not known
- * here: the dead letter names the subscriber's channels.
+ * Consumes Kafka with Eventuate's consumer and swimlane dispatcher (same threading, ordering per key and offset
+ * commits), except that a record which is not a message is stored as a dead letter, with its topic, partition and
+ * offset, and the partition goes on. Eventuate's own subscription parses records outside any handler, hands on only the
+ * value, and an exception there stops that consumer for good and blocks its partitions.
+ *
+ * <p>Records batching several messages (an option of Eventuate's CDC service, never written by our relay) are not
+ * supported: they become dead letters, so nothing is lost silently.
  */
 public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation {
 
-  private final MessageConsumerKafkaImpl kafka;
+  private final String id = UUID.randomUUID().toString();
+  private final String bootstrapServers;
+  private final EventuateKafkaConsumerConfigurationProperties consumerProperties;
+  private final KafkaConsumerFactory consumerFactory;
+  private final TopicPartitionToSwimlaneMapping swimlanes;
   private final DeadLetters deadLetters;
+  private final List<EventuateKafkaConsumer> consumers = new CopyOnWriteArrayList<>();
 
-  public DeadLetteringKafkaConsumer(MessageConsumerKafkaImpl kafka, DeadLetters deadLetters) {
-    this.kafka = kafka;
+  public DeadLetteringKafkaConsumer(String bootstrapServers,
+                                    EventuateKafkaConsumerConfigurationProperties consumerProperties,
+                                    KafkaConsumerFactory consumerFactory, TopicPartitionToSwimlaneMapping swimlanes,
+                                    DeadLetters deadLetters) {
+    this.bootstrapServers = bootstrapServers;
+    this.consumerProperties = consumerProperties;
+    this.consumerFactory = consumerFactory;
+    this.swimlanes = swimlanes;
     this.deadLetters = deadLetters;
   }
 
   @Override
   public MessageSubscription subscribe(String subscriberId, Set<String> channels, MessageHandler handler) {
-    KafkaSubscription subscription = kafka.subscribe(subscriberId, channels, record -> {
-      MessageImpl message;
+    SwimlaneBasedDispatcher dispatcher = new SwimlaneBasedDispatcher(subscriberId, Executors.newCachedThreadPool(),
+        swimlanes);
+    EventuateKafkaConsumerMessageHandler onRecord = (record, done) -> dispatcher.dispatch(
+        new RawKafkaMessage(record.key(), record.value()), new TopicPartition(record.topic(), record.partition()),
+        raw -> handle(subscriberId, record, handler, done));
+    EventuateKafkaConsumer consumer = new EventuateKafkaConsumer(subscriberId, onRecord, new ArrayList<>(channels),
+        bootstrapServers, consumerProperties, consumerFactory);
+    consumers.add(consumer);
+    consumer.start();
+    return () -> {
+      consumer.stop();
+      consumers.remove(consumer);
+    };
+  }
+
+  /** Runs on the record's swimlane; {@code done} tells Eventuate's consumer the offset may be committed. */
+  private void handle(String subscriberId, ConsumerRecord<String, byte[]> record, MessageHandler handler,
+                      BiConsumer<Void, Throwable> done) {
+    new ConsumedRecord(record.topic(), record.partition(), record.offset()).whileHandling(() -> {
       try {
-        message = JSonMapper.fromJson(record.getPayload(), MessageImpl.class);
-        message.getRequiredHeader("ID");
-      } catch (RuntimeException notAMessage) {
-        deadLetters.store(subscriberId, String.join(",", channels), null, null, record.getPayload(), notAMessage);
-        return;
+        MessageImpl message;
+        try {
+          message = JSonMapper.fromJson(text(record), MessageImpl.class);
+          message.getRequiredHeader("ID");
+        } catch (RuntimeException notAMessage) {
+          deadLetters.store(subscriberId, record.topic(), null, null, text(record), notAMessage);
+          done.accept(null, null);
+          return;
+        }
+        handler.accept(message);
+        done.accept(null, null);
+      } catch (RuntimeException | Error e) {
+        done.accept(null, e);
+        throw e;
       }
-      handler.accept(message);
     });
-    return subscription::close;
+  }
+
+  private static String text(ConsumerRecord<String, byte[]> record) {
+    return record.value() == null ? null : EventuateBinaryMessageEncoding.bytesToString(record.value());
   }
 
   @Override
   public String getId() {
-    return kafka.getId();
+    return id;
   }
 
   @Override
   public void close() {
-    kafka.close();
+    consumers.forEach(EventuateKafkaConsumer::stop);
   }
 }

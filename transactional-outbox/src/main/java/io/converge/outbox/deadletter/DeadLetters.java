@@ -21,18 +21,25 @@ public class DeadLetters {
     this.jdbc = jdbc;
   }
 
+  /** Stores a dead letter; where the record sits in Kafka comes from the {@link ConsumedRecord} being handled. */
   public void store(String subscriberId, String channel, String messageId, String headers, String payload,
                     Throwable error) {
     String reason = String.valueOf(error);
-    log.error("Dead letter for {} on {} (message {}): {}", subscriberId, channel, messageId, reason);
-    jdbc.update("INSERT INTO dead_letters (subscriber_id, channel, message_id, headers, payload, error) "
-            + "VALUES (?, ?, ?, ?, ?, ?)", subscriberId, channel, messageId, headers, payload,
+    Optional<ConsumedRecord> record = ConsumedRecord.current();
+    log.error("Dead letter for {} on {} (message {}, record {}): {}", subscriberId, channel, messageId,
+        record.map(Object::toString).orElse("unknown"), reason);
+    jdbc.update("INSERT INTO dead_letters (subscriber_id, channel, kafka_partition, kafka_offset, message_id, headers,"
+            + " payload, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", subscriberId,
+        record.map(ConsumedRecord::topic).orElse(channel), record.map(ConsumedRecord::partition).orElse(null),
+        record.map(ConsumedRecord::offset).orElse(null), messageId, headers, payload == null ? "" : payload,
         reason.length() > 4000 ? reason.substring(0, 4000) : reason);
   }
 
   public List<DeadLetter> list(int limit) {
     return jdbc.query("SELECT * FROM dead_letters ORDER BY id DESC LIMIT ?", (rs, row) -> new DeadLetter(
-        rs.getLong("id"), rs.getString("subscriber_id"), rs.getString("channel"), rs.getString("message_id"),
+        rs.getLong("id"), rs.getString("subscriber_id"), rs.getString("channel"),
+        rs.getObject("kafka_partition", Integer.class), rs.getObject("kafka_offset", Long.class),
+        rs.getString("message_id"),
         rs.getString("headers"), rs.getString("payload"), rs.getString("error"),
         rs.getTimestamp("created_at").toInstant(), toInstant(rs.getTimestamp("replayed_at"))), limit);
   }
