@@ -94,6 +94,15 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   /**
+   * Another instance of a running service in this JVM, on the same database and Kafka and any free port: for
+   * scenarios with two instances (timers fired once, one active relay). The caller closes it.
+   */
+  public synchronized ConfigurableApplicationContext startAnotherInstance(String service) {
+    return ServiceLauncher.start(definition(service).application().get(), databases.get(service), kafkaBootstrap, 0,
+        serviceProperties.get(service));
+  }
+
+  /**
    * The command that runs a stopped service as its own process, from this JVM's class path, on its database and its
    * former port (so {@link #url} reaches it): for faults that need a real process, such as SIGKILL.
    */

@@ -19,6 +19,9 @@ import io.converge.orchestrator.placeorder.PlaceOrderSaga;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Faults injected while sagas are in flight; per scenario it counts sagas started, lost (not terminal), terminal after
@@ -64,6 +68,49 @@ class FaultSuiteIT {
       Thread.sleep(5_000);
       TestSystem.get().restart("inventory-service");
     });
+  }
+
+  @Test
+  void aParticipantSlowerThanItsStepTimeout() throws Exception {
+    List<String> sagaIds = new ArrayList<>();
+    run("participant slower than the step timeout: customer-service's handler held 4 s on a row lock (late replies)",
+        false, scenario -> {
+          sagaIds.addAll(scenario.sagaIds());
+          var database = TestSystem.get().database("customer-service");
+          try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+              database.password())) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT id FROM customers WHERE id = ? FOR UPDATE")) {
+              lock.setString(1, scenario.customer());
+              lock.executeQuery();
+            }
+            Thread.sleep(4_000);
+            connection.rollback();
+          }
+        });
+    assertThat(historyCount(sagaIds, "kind = 'REPLY_DROPPED'")).as("late replies recorded and dropped").isPositive();
+  }
+
+  @Test
+  void twoOrchestratorInstancesFireEachTimerOnce() throws Exception {
+    List<String> sagaIds = new ArrayList<>();
+    try (ConfigurableApplicationContext second = TestSystem.get().startAnotherInstance("saga-orchestrator")) {
+      run("two orchestrator instances, inventory-service stopped longer than the step timeout", false, scenario -> {
+        sagaIds.addAll(scenario.sagaIds());
+        TestSystem.get().stop("inventory-service");
+        Thread.sleep(5_000);
+        TestSystem.get().restart("inventory-service");
+      });
+    }
+    long fired = historyCount(sagaIds, "(kind = 'COMMAND_SENT' AND attempt > 1) OR kind = 'STEP_TIMED_OUT'");
+    long firedTwice = TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM "
+        + "saga_history WHERE saga_id IN (" + placeholders(sagaIds) + ") AND kind IN ('COMMAND_SENT', "
+        + "'STEP_TIMED_OUT') GROUP BY saga_id, kind, message_type, attempt HAVING COUNT(*) > 1) twice", Long.class,
+        sagaIds.toArray());
+    System.out.println("Two orchestrator instances: " + fired + " timer firings, " + firedTwice + " fired twice");
+    assertThat(fired).as("timers fired").isPositive();
+    assertThat(firedTwice).as("a step resent or timed out twice for one attempt").isZero();
   }
 
   @Test
@@ -284,6 +331,11 @@ class FaultSuiteIT {
       violations = violations(scenario);
     }
     return violations;
+  }
+
+  private static long historyCount(List<String> sagaIds, String condition) {
+    return TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_history WHERE saga_id IN ("
+        + placeholders(sagaIds) + ") AND (" + condition + ")", Long.class, sagaIds.toArray());
   }
 
   /** Command records of the scenario that reached the broker more than once under the same message id. */
