@@ -6,9 +6,16 @@ import static io.converge.localstack.TestSystem.newProduct;
 import static io.converge.localstack.TestSystem.order;
 import static io.converge.localstack.TestSystem.place;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.contracts.customer.CustomerChannels;
+import io.converge.contracts.customer.ReserveCredit;
+import io.converge.devinfra.KafkaWireClient;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +53,37 @@ class ReconcilerEndToEndIT {
     String metrics = TestSystem.http("saga-orchestrator").get().uri("/actuator/prometheus").retrieve()
         .body(String.class);
     assertThat(metrics).contains("converge_reconciler_violations");
+  }
+
+  @Test
+  void reportsCreditReservedForAnOrderThatOrderServiceDoesNotHave() {
+    String customer = newCustomer("100.00");
+    String orderId = "order-never-placed-" + UUID.randomUUID();
+    try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
+      wire.sendCommand(CustomerChannels.COMMANDS, "customer.ReserveCredit",
+          new ReserveCredit(orderId, customer, new BigDecimal("5.00")), "converge.test.replies", "saga-" + orderId);
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> TestSystem.get("customer-service",
+        "/api/customers/{id}", customer).get("available").decimalValue().compareTo(new BigDecimal("95.00")) == 0);
+
+    List<JsonNode> orphans = StreamSupport.stream(check().get("violations").spliterator(), false)
+        .filter(v -> v.get("orderId").asText().equals(orderId)).toList();
+
+    assertThat(orphans).hasSize(1);
+    assertThat(orphans.get(0).get("invariant").asText()).isEqualTo("CREDIT_WITHOUT_ORDER");
+    assertThat(orphans.get(0).get("sagaId").isNull()).isTrue();
+    assertThat(orphans.get(0).get("ageMillis").asLong()).isNotNegative();
+  }
+
+  @Test
+  void participantsListWhatChangedSinceAnInstantAndRejectABadOne() {
+    int bad = TestSystem.http("payment-service").get().uri("/api/payments?changedSince=yesterday")
+        .exchange((request, response) -> response.getStatusCode().value());
+    JsonNode recent = TestSystem.get("inventory-service", "/api/stock-reservations?changedSince={since}",
+        java.time.Instant.now().minusSeconds(3600).toString());
+
+    assertThat(bad).isEqualTo(400);
+    assertThat(recent.isArray()).isTrue();
   }
 
   private static JsonNode check() {

@@ -23,7 +23,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Checks, through each service's own API, that what the sagas decided is what the services hold: an APPROVED order
  * has its stock reserved, its credit reserved and one authorized payment; a REJECTED order has none of them
- * outstanding; and no saga is still running past its deadline. Reports each violation with its age, as a metric too.
+ * outstanding; no stock or credit is reserved and no payment authorized for an order that order-service does not have;
+ * and no saga is still running past its deadline. Reports each violation with its age, as a metric too.
  */
 @Component
 class ConsistencyReconciler extends PeriodicTask {
@@ -31,6 +32,10 @@ class ConsistencyReconciler extends PeriodicTask {
   private static final Logger log = LoggerFactory.getLogger(ConsistencyReconciler.class);
 
   private record Saga(String sagaId, String orderId, String state, long ageMillis) {
+  }
+
+  /** Where a participant lists what it holds per order, and the status that means it is held. */
+  private record Holdings(String invariant, RestClient service, String path, String heldStatus) {
   }
 
   private final JdbcTemplate jdbc;
@@ -42,6 +47,7 @@ class ConsistencyReconciler extends PeriodicTask {
   private final RestClient payments;
   private final Retry retry = Retry.of("reconciler-read", RetryConfig.custom().maxAttempts(3)
       .waitDuration(Duration.ofMillis(100)).retryExceptions(ResourceAccessException.class).build());
+  private final List<Holdings> holdings;
   private volatile ConsistencyReport last = new ConsistencyReport(Instant.EPOCH, 0, List.of());
 
   ConsistencyReconciler(JdbcTemplate jdbc, ReconcilerProperties properties, SagaPolicyProperties policies,
@@ -54,6 +60,10 @@ class ConsistencyReconciler extends PeriodicTask {
     this.inventory = RestClient.create(properties.inventoryService());
     this.customers = RestClient.create(properties.customerService());
     this.payments = RestClient.create(properties.paymentService());
+    this.holdings = List.of(
+        new Holdings("STOCK_WITHOUT_ORDER", inventory, "/api/stock-reservations", "RESERVED"),
+        new Holdings("CREDIT_WITHOUT_ORDER", customers, "/api/credit-reservations", "RESERVED"),
+        new Holdings("PAYMENT_WITHOUT_ORDER", payments, "/api/payments", "AUTHORIZED"));
     Gauge.builder("converge.reconciler.violations", () -> last.violations().size())
         .description("Cross-service invariants violated at the last check").register(meterRegistry);
     Gauge.builder("converge.reconciler.violations.older_than_deadline",
@@ -78,6 +88,13 @@ class ConsistencyReconciler extends PeriodicTask {
         check(saga, violations);
       } catch (RuntimeException e) {
         violations.add(violation(saga, "PARTICIPANT_UNREADABLE", e.toString()));
+      }
+    }
+    for (Holdings held : holdings) {
+      try {
+        checkOrders(held, violations);
+      } catch (RuntimeException e) {
+        violations.add(new Violation(null, null, "PARTICIPANT_UNREADABLE", held.path() + ": " + e, 0, false));
       }
     }
     last = new ConsistencyReport(Instant.now(), sagas.size(), List.copyOf(violations));
@@ -114,6 +131,25 @@ class ConsistencyReconciler extends PeriodicTask {
     }
     if (authorized != (approved ? 1 : 0)) {
       violations.add(violation(saga, "PAYMENT", authorized + " authorized payments"));
+    }
+  }
+
+  /** What a participant took hold of within the window must belong to an order that order-service has. */
+  private void checkOrders(Holdings held, List<Violation> violations) {
+    Instant now = Instant.now();
+    JsonNode changes = retry.executeSupplier(() -> held.service().get()
+        .uri(held.path() + "?changedSince={since}&limit={limit}", now.minus(properties.window()), properties.maxSagas())
+        .retrieve().body(JsonNode.class));
+    for (JsonNode change : changes) {
+      String orderId = change.path("orderId").asText();
+      if (change.path("status").asText().equals(held.heldStatus())
+          && read(orders, "/api/orders/{id}", orderId).isEmpty()) {
+        long ageMillis = Duration.between(Instant.parse(change.path("changedAt").asText()), now).toMillis();
+        String sagaId = jdbc.query("SELECT saga_id FROM saga_summary WHERE order_id = ?", (rs, row) -> rs.getString(1),
+            orderId).stream().findFirst().orElse(null);
+        violations.add(new Violation(sagaId, orderId, held.invariant(), held.path() + " holds it "
+            + held.heldStatus() + " but order-service has no order " + orderId, ageMillis, ageMillis > deadlineMillis));
+      }
     }
   }
 

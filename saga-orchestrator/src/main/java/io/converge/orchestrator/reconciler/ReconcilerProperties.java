@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The consistency reconciler, under {@code converge.reconciler}.
  *
  * @param interval     how often it checks
- * @param window       sagas that ended this recently are checked (plus every saga not terminal past its deadline)
- * @param maxSagas     most sagas checked per run, the most recent first
+ * @param window       sagas that ended this recently are checked (plus every saga not terminal past its deadline), and
+ *                     reservations and payments that changed this recently are checked for their order
+ * @param maxSagas     most sagas checked per run, the most recent first; also the most reservations (and payments)
+ *                     checked per participant
  * @param orderService base URLs of the participants' own APIs, through which it reads their state
  */
 @ConfigurationProperties("converge.reconciler")

@@ -1,9 +1,12 @@
 package io.converge.customer.credit;
 
 import io.converge.customer.credit.domain.CreditReservation;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What credit is held for an order: read by operators and by the consistency reconciler. */
@@ -15,6 +18,13 @@ class CreditReservationController {
 
   CreditReservationController(CustomerCredit credit) {
     this.credit = credit;
+  }
+
+  /** Reservations created or changed since an instant, newest change first (at most {@code limit}, up to 1000). */
+  @GetMapping
+  List<CreditReservationChange> changedSince(@RequestParam Instant changedSince,
+                                             @RequestParam(defaultValue = "100") int limit) {
+    return credit.reservationsChangedSince(changedSince, Math.max(1, Math.min(limit, 1000)));
   }
 
   @GetMapping("/{orderId}")

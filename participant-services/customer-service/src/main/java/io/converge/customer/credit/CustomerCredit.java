@@ -6,6 +6,7 @@ import io.converge.customer.credit.domain.RejectedBecause;
 import io.converge.service.web.ConflictException;
 import io.converge.service.web.NotFoundException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,11 @@ class CustomerCredit {
     List<CreditReservation> open = store.openReservations(id, CustomerView.MAX_LISTED);
     return new CustomerView(customer.id(), customer.name(), customer.creditLimit(), customer.available(),
         open.stream().map(r -> new CustomerView.OpenReservation(r.orderId(), r.amount())).toList());
+  }
+
+  @Transactional(readOnly = true)
+  List<CreditReservationChange> reservationsChangedSince(Instant since, int limit) {
+    return store.changedSince(since, limit);
   }
 
   @Transactional(readOnly = true)

@@ -6,6 +6,8 @@ import io.converge.customer.credit.domain.RejectedBecause;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +46,14 @@ class CustomerStore {
   List<CreditReservation> openReservations(String customerId, int limit) {
     return jdbc.query("SELECT * FROM credit_reservations WHERE customer_id = ? AND status = 'RESERVED' "
         + "ORDER BY created_at DESC LIMIT ?", this::reservation, customerId, limit);
+  }
+
+  /** Reservations created or changed at or after {@code since}, newest change first, at most {@code limit}. */
+  List<CreditReservationChange> changedSince(Instant since, int limit) {
+    return jdbc.query("SELECT order_id, status, updated_at FROM credit_reservations WHERE updated_at >= ? "
+            + "ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new CreditReservationChange(rs.getString(1),
+            CreditReservation.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()),
+        Timestamp.from(since), limit);
   }
 
   Optional<CreditReservation> lockReservation(String orderId) {

@@ -6,6 +6,7 @@ import io.converge.inventory.stock.domain.Product;
 import io.converge.inventory.stock.domain.StockReservation;
 import io.converge.service.web.ConflictException;
 import io.converge.service.web.NotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,10 @@ class Stock {
   }
 
   @Transactional(readOnly = true)
+  List<StockReservationChange> reservationsChangedSince(Instant since, int limit) {
+    return store.changedSince(since, limit);
+  }
+
   StockReservation reservation(String orderId) {
     return store.findReservation(orderId, false)
         .orElseThrow(() -> new NotFoundException("No stock reservation for order " + orderId));

@@ -1,9 +1,12 @@
 package io.converge.inventory.stock;
 
 import io.converge.inventory.stock.domain.StockReservation;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What inventory holds for an order: read by operators and by the consistency reconciler. */
@@ -15,6 +18,13 @@ class StockReservationController {
 
   StockReservationController(Stock stock) {
     this.stock = stock;
+  }
+
+  /** Reservations created or changed since an instant, newest change first (at most {@code limit}, up to 1000). */
+  @GetMapping
+  List<StockReservationChange> changedSince(@RequestParam Instant changedSince,
+                                            @RequestParam(defaultValue = "100") int limit) {
+    return stock.reservationsChangedSince(changedSince, Math.max(1, Math.min(limit, 1000)));
   }
 
   @GetMapping("/{orderId}")

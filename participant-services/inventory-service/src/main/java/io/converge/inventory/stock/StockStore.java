@@ -5,6 +5,8 @@ import io.converge.inventory.stock.domain.Product;
 import io.converge.inventory.stock.domain.StockReservation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -44,6 +46,14 @@ class StockStore {
 
   void addReserved(String sku, int quantity) {
     jdbc.update("UPDATE products SET reserved = reserved + ? WHERE sku = ?", quantity, sku);
+  }
+
+  /** Reservations created or changed at or after {@code since}, newest change first, at most {@code limit}. */
+  List<StockReservationChange> changedSince(Instant since, int limit) {
+    return jdbc.query("SELECT order_id, status, updated_at FROM stock_reservations WHERE updated_at >= ? "
+            + "ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new StockReservationChange(rs.getString(1),
+            StockReservation.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()),
+        Timestamp.from(since), limit);
   }
 
   Optional<StockReservation> findReservation(String orderId, boolean forUpdate) {

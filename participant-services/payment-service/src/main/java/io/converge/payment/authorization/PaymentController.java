@@ -1,6 +1,7 @@
 package io.converge.payment.authorization;
 
 import io.converge.payment.authorization.domain.Payment;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,8 +18,14 @@ class PaymentController {
     this.payments = payments;
   }
 
+  /** Payments created or changed since an instant, newest change first (at most {@code limit}, up to 1000). */
+  @GetMapping(params = "changedSince")
+  List<PaymentChange> changedSince(@RequestParam Instant changedSince, @RequestParam(defaultValue = "100") int limit) {
+    return payments.changedSince(changedSince, Math.max(1, Math.min(limit, 1000)));
+  }
+
   /** The payments of one order: none, or one in its current status. */
-  @GetMapping
+  @GetMapping(params = "orderId")
   List<Payment> byOrder(@RequestParam String orderId) {
     return payments.forOrder(orderId);
   }

@@ -1,6 +1,9 @@
 package io.converge.payment.authorization;
 
 import io.converge.payment.authorization.domain.Payment;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,6 +22,14 @@ class PaymentStore {
         (rs, row) -> new Payment(rs.getString("order_id"), rs.getString("payment_id"), rs.getString("customer_id"),
             rs.getBigDecimal("amount"), rs.getString("payment_method"), Payment.Status.valueOf(rs.getString("status")),
             rs.getString("reason")), orderId).stream().findFirst();
+  }
+
+  /** Payments created or changed at or after {@code since}, newest change first, at most {@code limit}. */
+  List<PaymentChange> changedSince(Instant since, int limit) {
+    return jdbc.query("SELECT order_id, status, updated_at FROM payments WHERE updated_at >= ? "
+            + "ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new PaymentChange(rs.getString(1),
+            Payment.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()),
+        Timestamp.from(since), limit);
   }
 
   void insert(Payment p) {

@@ -2,6 +2,7 @@ package io.converge.payment.authorization;
 
 import io.converge.payment.authorization.domain.Payment;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,11 @@ class Payments {
     store.find(orderId, true).ifPresentOrElse(
         payment -> store.updateStatus(payment.voided()),
         () -> store.insert(Payment.voidedBeforeAuthorized(orderId)));
+  }
+
+  @Transactional(readOnly = true)
+  List<PaymentChange> changedSince(Instant since, int limit) {
+    return store.changedSince(since, limit);
   }
 
   @Transactional(readOnly = true)
