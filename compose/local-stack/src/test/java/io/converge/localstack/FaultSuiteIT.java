@@ -1,34 +1,22 @@
 package io.converge.localstack;
 
-import static io.converge.localstack.TestSystem.newCustomer;
-import static io.converge.localstack.TestSystem.newProduct;
-import static io.converge.localstack.TestSystem.order;
-import static io.converge.localstack.TestSystem.place;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.customer.CustomerChannels;
 import io.converge.contracts.inventory.InventoryChannels;
 import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.devinfra.KafkaWireClient;
-import io.converge.devinfra.ServiceDatabases;
-import io.converge.devinfra.SharedInfrastructure;
 import io.converge.devinfra.WireMessage;
 import io.converge.orchestrator.placeorder.PlaceOrderSaga;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -44,7 +32,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class FaultSuiteIT {
 
   private static final int SAGAS = 30;
-  private static final List<String> lastViolations = Collections.synchronizedList(new ArrayList<>());
   private static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
@@ -54,58 +41,40 @@ class FaultSuiteIT {
 
   @Test
   void aParticipantStoppedMidSagaThenRestartedWithinItsStepTimeout() throws Exception {
-    run("participant stopped mid-saga, back within the step timeout", false, scenario -> {
-      TestSystem.get().stop("customer-service");
-      Thread.sleep(800);
-      TestSystem.get().restart("customer-service");
-    });
+    run("participant stopped mid-saga, back within the step timeout", false,
+        scenario -> Faults.stopFor("customer-service", 800));
   }
 
   @Test
   void aParticipantStoppedLongerThanItsStepTimeout() throws Exception {
-    run("participant stopped longer than the step timeout (retries, late replies)", false, scenario -> {
-      TestSystem.get().stop("inventory-service");
-      Thread.sleep(5_000);
-      TestSystem.get().restart("inventory-service");
-    });
+    run("participant stopped longer than the step timeout (retries, late replies)", false,
+        scenario -> Faults.stopFor("inventory-service", 5_000));
   }
 
   @Test
   void aParticipantSlowerThanItsStepTimeout() throws Exception {
-    List<String> sagaIds = new ArrayList<>();
+    SagaBatch[] slowed = new SagaBatch[1];
     run("participant slower than the step timeout: customer-service's handler held 4 s on a row lock (late replies)",
         false, scenario -> {
-          sagaIds.addAll(scenario.sagaIds());
-          var database = TestSystem.get().database("customer-service");
-          try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-              database.password())) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT id FROM customers WHERE id = ? FOR UPDATE")) {
-              lock.setString(1, scenario.customer());
-              lock.executeQuery();
-            }
-            Thread.sleep(4_000);
-            connection.rollback();
-          }
+          slowed[0] = scenario;
+          Faults.holdCustomerFor(scenario.customer(), 4_000);
         });
-    assertThat(historyCount(sagaIds, "kind = 'REPLY_DROPPED'")).as("late replies recorded and dropped").isPositive();
+    assertThat(slowed[0].historyCount("kind = 'REPLY_DROPPED'")).as("late replies recorded and dropped").isPositive();
   }
 
   @Test
   void twoOrchestratorInstancesFireEachTimerOnce() throws Exception {
-    List<String> sagaIds = new ArrayList<>();
+    SagaBatch[] batch = new SagaBatch[1];
     try (ConfigurableApplicationContext second = TestSystem.get().startAnotherInstance("saga-orchestrator")) {
       run("two orchestrator instances, inventory-service stopped longer than the step timeout", false, scenario -> {
-        sagaIds.addAll(scenario.sagaIds());
-        TestSystem.get().stop("inventory-service");
-        Thread.sleep(5_000);
-        TestSystem.get().restart("inventory-service");
+        batch[0] = scenario;
+        Faults.stopFor("inventory-service", 5_000);
       });
     }
-    long fired = historyCount(sagaIds, "(kind = 'COMMAND_SENT' AND attempt > 1) OR kind = 'STEP_TIMED_OUT'");
+    List<String> sagaIds = batch[0].sagaIds();
+    long fired = batch[0].historyCount("(kind = 'COMMAND_SENT' AND attempt > 1) OR kind = 'STEP_TIMED_OUT'");
     long firedTwice = TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM "
-        + "saga_history WHERE saga_id IN (" + placeholders(sagaIds) + ") AND kind IN ('COMMAND_SENT', "
+        + "saga_history WHERE saga_id IN (" + SagaBatch.placeholders(sagaIds) + ") AND kind IN ('COMMAND_SENT', "
         + "'STEP_TIMED_OUT') GROUP BY saga_id, kind, message_type, attempt HAVING COUNT(*) > 1) twice", Long.class,
         sagaIds.toArray());
     System.out.println("Two orchestrator instances: " + fired + " timer firings, " + firedTwice + " fired twice");
@@ -115,33 +84,18 @@ class FaultSuiteIT {
 
   @Test
   void theOrchestratorStoppedMidSagaThenRestarted() throws Exception {
-    run("orchestrator stopped mid-saga, then restarted", false, scenario -> {
-      TestSystem.get().stop("saga-orchestrator");
-      Thread.sleep(2_000);
-      TestSystem.get().restart("saga-orchestrator");
-    });
+    run("orchestrator stopped mid-saga, then restarted", false, scenario -> Faults.stopFor("saga-orchestrator", 2_000));
   }
 
   @Test
   void theKafkaBrokerKilledMidSagaThenRestarted() throws Exception {
-    run("Kafka broker killed (SIGKILL) mid-saga, restarted 3 s later", false, scenario -> {
-      TestSystem.broker().kill();
-      Thread.sleep(3_000);
-      TestSystem.broker().restart();
-    });
+    run("Kafka broker killed (SIGKILL) mid-saga, restarted 3 s later", false, scenario -> Faults.killBrokerFor(3_000));
   }
 
   @Test
   void oneServicesDatabaseConnectionLostForSomeSeconds() throws Exception {
-    run("customer-service's database connection lost for 4 s", false, scenario -> {
-      String database = TestSystem.get().database("customer-service").name();
-      ServiceDatabases.disconnect(SharedInfrastructure.database(), database);
-      try {
-        Thread.sleep(4_000);
-      } finally {
-        ServiceDatabases.reconnect(SharedInfrastructure.database(), database);
-      }
-    });
+    run("customer-service's database connection lost for 4 s", false,
+        scenario -> Faults.loseDatabaseConnectionFor("customer-service", 4_000));
   }
 
   @Test
@@ -152,7 +106,7 @@ class FaultSuiteIT {
         payment.start();
       });
     }
-    awaitHealthy();
+    SagaBatch.awaitHealthy();
   }
 
   @Test
@@ -163,7 +117,7 @@ class FaultSuiteIT {
         orchestrator.start();
       });
     }
-    awaitHealthy();
+    SagaBatch.awaitHealthy();
   }
 
   @Test
@@ -172,7 +126,7 @@ class FaultSuiteIT {
     try (ServiceProcess orchestrator = ServiceProcess.replace("saga-orchestrator",
         "-Dconverge.outbox.relay.producer[interceptor.classes]=" + HaltOnArmedAcknowledgement.class.getName(),
         "-Dconverge.outbox.relay.producer[" + HaltOnArmedAcknowledgement.ARM_FILE + "]=" + armFile.toAbsolutePath())) {
-      Scenario[] killed = new Scenario[1];
+      SagaBatch[] killed = new SagaBatch[1];
       run("orchestrator's relay killed between publish and mark, under load", false, scenario -> {
         Files.createFile(armFile);
         assertThat(orchestrator.awaitExit(Duration.ofSeconds(30))).as("relay halted on an acknowledgement").isTrue();
@@ -184,13 +138,13 @@ class FaultSuiteIT {
       System.out.println("Relay killed between publish and mark: " + publishedAgain + " records published again");
       assertThat(publishedAgain).as("records of the unmarked batch published again").isPositive();
     }
-    awaitHealthy();
+    SagaBatch.awaitHealthy();
   }
 
   @Test
   void everyRecordDeliveredTwiceAndOutOfOrderAcrossKeys() throws Exception {
     run("records delivered twice, in reverse order across keys", false, scenario -> {
-      awaitTerminal(scenario.sagaIds());
+      scenario.lost(); // waits until every saga has ended, so that all their records are on the broker
       try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
         for (String topic : List.of(InventoryChannels.COMMANDS, CustomerChannels.COMMANDS, PaymentChannels.COMMANDS,
             PlaceOrderSaga.TYPE + "-reply")) {
@@ -218,128 +172,36 @@ class FaultSuiteIT {
 
   @AfterAll
   static void writeTable() throws IOException {
-    List<String> table = new ArrayList<>();
-    table.add("| scenario | sagas started | in flight when the fault hit | lost (not terminal) "
-        + "| terminal after deadline | double effects | reconciler violations at end | dead letters |");
-    table.add("|---|---|---|---|---|---|---|---|");
-    table.addAll(ROWS);
-    String text = String.join("\n", table);
+    String text = FaultRow.HEADER + "\n" + String.join("\n", ROWS);
     System.out.println("\nFault suite\n" + text + "\n");
     Files.writeString(Path.of("target/fault-suite.md"), text + "\n");
   }
 
   private interface Fault {
-    void inject(Scenario scenario) throws Exception;
-  }
-
-  private record Scenario(String customer, String sku, List<String> sagaIds, Set<String> orderIds) {
-    boolean mentions(WireMessage message) {
-      return orderIds.stream().anyMatch(message.payload()::contains)
-          || sagaIds.contains(message.header("commandreply_saga_id"));
-    }
+    void inject(SagaBatch batch) throws Exception;
   }
 
   private void run(String name, boolean garbageSent, Fault fault) throws Exception {
-    String customer = newCustomer("1000000.00");
-    String sku = newProduct("1.00", 1_000_000);
-    long deadLettersBefore = deadLetters();
-    List<CompletableFuture<JsonNode>> placing = new ArrayList<>();
+    SagaBatch batch = SagaBatch.open();
+    long deadLettersBefore = SagaBatch.deadLetters();
+    List<CompletableFuture<Void>> placing = new ArrayList<>();
     for (int i = 0; i < SAGAS; i++) {
-      String method = i % 5 == 0 ? "card-declined" : "card";
-      placing.add(CompletableFuture.supplyAsync(() -> place(order(customer, sku, 1, method))));
+      int sequence = i;
+      placing.add(CompletableFuture.runAsync(() -> batch.placeOne(sequence)));
     }
-    List<JsonNode> accepted = placing.stream().map(CompletableFuture::join).toList();
-    Scenario scenario = new Scenario(customer, sku, accepted.stream().map(a -> a.get("sagaId").asText()).toList(),
-        accepted.stream().map(a -> a.get("orderId").asText()).collect(Collectors.toSet()));
+    placing.forEach(CompletableFuture::join);
 
-    long inFlight = TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_summary WHERE "
-        + "saga_id IN (" + placeholders(scenario.sagaIds()) + ") AND ended_at IS NULL", Long.class,
-        scenario.sagaIds().toArray());
-    fault.inject(scenario);
+    long inFlight = batch.inFlight();
+    fault.inject(batch);
 
-    List<JsonNode> outcomes = awaitTerminal(scenario.sagaIds());
-    long lost = outcomes.stream().filter(s -> !Set.of("COMPLETED", "COMPENSATED").contains(s.get("state").asText()))
-        .count();
-    long late = TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_summary WHERE "
-        + "saga_id IN (" + placeholders(scenario.sagaIds()) + ") AND (ended_at IS NULL OR ended_at > deadline_at)",
-        Long.class, scenario.sagaIds().toArray());
-    // Participants that were down may still be handling late commands: count once the system has settled.
-    long violations = settledViolations(scenario);
-    long doubles = doubleEffects(scenario);
-    long deadLetters = deadLetters() - deadLettersBefore;
-    ROWS.add(String.format("| %s | %d | %d | %d | %d | %d | %d | %d |", name, scenario.sagaIds().size(), inFlight,
-        lost, late, doubles, violations, deadLetters));
-
-    awaitHealthy();
-    assertThat(lost).as("lost").isZero();
-    assertThat(late).as("past deadline").isZero();
-    assertThat(doubles).as("double effects").isZero();
-    assertThat(violations).as("reconciler violations: %s", lastViolations).isZero();
-    if (!garbageSent) {
-      assertThat(deadLetters).as("dead letters").isZero();
-    }
-  }
-
-  /** After a fault, the system must complete a fresh saga again before the next scenario starts. */
-  private static void awaitHealthy() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode saga = TestSystem.awaitSaga(place(order(newCustomer("10.00"), newProduct("1.00", 1), 1, "card"))
-          .get("sagaId").asText());
-      if (saga.get("state").asText().equals("COMPLETED")) {
-        return;
-      }
-      Thread.sleep(1_000);
-    }
-    throw new AssertionError("The system did not recover from the fault within 90 s");
-  }
-
-  private static List<JsonNode> awaitTerminal(List<String> sagaIds) {
-    return sagaIds.stream().map(id -> {
-      JsonNode saga = TestSystem.awaitSaga(id);
-      for (int i = 0; i < 4 && !saga.get("state").asText().startsWith("COMP"); i++) {
-        saga = TestSystem.awaitSaga(id);
-      }
-      return saga;
-    }).toList();
-  }
-
-  /** A participant's running totals against its per-order rows: any effect applied twice shows as a difference. */
-  private static long doubleEffects(Scenario scenario) {
-    long credit = TestSystem.jdbc("customer-service").queryForObject("SELECT COUNT(*) FROM customers c WHERE c.id = ? "
-        + "AND c.reserved <> (SELECT COALESCE(SUM(amount), 0) FROM credit_reservations r "
-        + "WHERE r.customer_id = c.id AND r.status = 'RESERVED')", Long.class, scenario.customer());
-    long stock = TestSystem.jdbc("inventory-service").queryForObject("SELECT COUNT(*) FROM products p WHERE p.sku = ? "
-        + "AND p.reserved <> (SELECT COALESCE(SUM(l.quantity), 0) FROM stock_reservation_lines l "
-        + "JOIN stock_reservations r ON r.order_id = l.order_id WHERE l.sku = p.sku AND r.status = 'RESERVED')",
-        Long.class, scenario.sku());
-    long approvedOrders = TestSystem.jdbc("order-service").queryForObject("SELECT COUNT(*) FROM orders WHERE "
-        + "state = 'APPROVED' AND id IN (" + placeholders(scenario.orderIds()) + ")", Long.class,
-        scenario.orderIds().toArray());
-    long authorized = TestSystem.jdbc("payment-service").queryForObject("SELECT COUNT(*) FROM payments WHERE "
-        + "status = 'AUTHORIZED' AND order_id IN (" + placeholders(scenario.orderIds()) + ")", Long.class,
-        scenario.orderIds().toArray());
-    return credit + stock + Math.abs(approvedOrders - authorized);
-  }
-
-  /** Violations once the system has settled: participants that were down may still be catching up. */
-  private static long settledViolations(Scenario scenario) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    long violations = violations(scenario);
-    while (violations > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1_000);
-      violations = violations(scenario);
-    }
-    return violations;
-  }
-
-  private static long historyCount(List<String> sagaIds, String condition) {
-    return TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_history WHERE saga_id IN ("
-        + placeholders(sagaIds) + ") AND (" + condition + ")", Long.class, sagaIds.toArray());
+    FaultRow row = FaultRow.measure(name, batch, inFlight, deadLettersBefore);
+    ROWS.add(row.markdown());
+    SagaBatch.awaitHealthy();
+    row.assertOnTarget(garbageSent);
   }
 
   /** Command records of the scenario that reached the broker more than once under the same message id. */
-  private static long publishedAgain(Scenario scenario) {
+  private static long publishedAgain(SagaBatch scenario) {
     try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
       long again = 0;
       for (String topic : List.of(OrderChannels.COMMANDS, InventoryChannels.COMMANDS, CustomerChannels.COMMANDS,
@@ -351,29 +213,4 @@ class FaultSuiteIT {
     }
   }
 
-  private static long violations(Scenario scenario) {
-    JsonNode report = TestSystem.http("saga-orchestrator").post().uri("/api/consistency/check").retrieve()
-        .body(JsonNode.class);
-    long count = 0;
-    lastViolations.clear();
-    for (JsonNode violation : report.get("violations")) {
-      if (scenario.sagaIds().contains(violation.get("sagaId").asText())) {
-        count++;
-        lastViolations.add(violation.get("invariant").asText() + ": " + violation.get("detail").asText());
-      }
-    }
-    return count;
-  }
-
-  private static long deadLetters() {
-    long total = 0;
-    for (RunningSystem.Service service : RunningSystem.SERVICES) {
-      total += TestSystem.jdbc(service.name()).queryForObject("SELECT COUNT(*) FROM dead_letters", Long.class);
-    }
-    return total;
-  }
-
-  private static String placeholders(java.util.Collection<?> values) {
-    return String.join(",", Collections.nCopies(values.size(), "?"));
-  }
 }

@@ -75,24 +75,31 @@ class ConsistencyReconciler extends PeriodicTask {
     return last;
   }
 
-  synchronized ConsistencyReport check() {
+  ConsistencyReport check() {
+    return check(null, null);
+  }
+
+  /** Checks now; null arguments take the configured {@code maxSagas} and {@code window}. */
+  synchronized ConsistencyReport check(Integer maxSagasOrNull, Duration windowOrNull) {
+    int maxSagas = maxSagasOrNull == null ? properties.maxSagas() : maxSagasOrNull;
+    Duration window = windowOrNull == null ? properties.window() : windowOrNull;
     List<Saga> sagas = jdbc.query("SELECT saga_id, order_id, state, TIMESTAMPDIFF(MICROSECOND, "
             + "COALESCE(ended_at, deadline_at), NOW(3)) DIV 1000 FROM saga_summary "
             + "WHERE (ended_at > DATE_SUB(NOW(3), INTERVAL ? MICROSECOND) AND state IN ('COMPLETED', 'COMPENSATED')) "
             + "OR (ended_at IS NULL AND deadline_at < NOW(3)) ORDER BY started_at DESC LIMIT ?",
         (rs, row) -> new Saga(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
-        properties.window().toMillis() * 1000, properties.maxSagas());
+        window.toMillis() * 1000, maxSagas);
     List<Violation> violations = new ArrayList<>();
     for (Saga saga : sagas) {
       try {
-        check(saga, violations);
+        checkSaga(saga, violations);
       } catch (RuntimeException e) {
         violations.add(violation(saga, "PARTICIPANT_UNREADABLE", e.toString()));
       }
     }
     for (Holdings held : holdings) {
       try {
-        checkOrders(held, violations);
+        checkOrders(held, window, maxSagas, violations);
       } catch (RuntimeException e) {
         violations.add(new Violation(null, null, "PARTICIPANT_UNREADABLE", held.path() + ": " + e, 0, false));
       }
@@ -104,7 +111,7 @@ class ConsistencyReconciler extends PeriodicTask {
     return last;
   }
 
-  private void check(Saga saga, List<Violation> violations) {
+  private void checkSaga(Saga saga, List<Violation> violations) {
     if (!saga.state().equals("COMPLETED") && !saga.state().equals("COMPENSATED")) {
       violations.add(violation(saga, "TERMINAL_BY_DEADLINE", "saga is " + saga.state() + " past its deadline"));
       return;
@@ -135,10 +142,10 @@ class ConsistencyReconciler extends PeriodicTask {
   }
 
   /** What a participant took hold of within the window must belong to an order that order-service has. */
-  private void checkOrders(Holdings held, List<Violation> violations) {
+  private void checkOrders(Holdings held, Duration window, int limit, List<Violation> violations) {
     Instant now = Instant.now();
     JsonNode changes = retry.executeSupplier(() -> held.service().get()
-        .uri(held.path() + "?changedSince={since}&limit={limit}", now.minus(properties.window()), properties.maxSagas())
+        .uri(held.path() + "?changedSince={since}&limit={limit}", now.minus(window), limit)
         .retrieve().body(JsonNode.class));
     for (JsonNode change : changes) {
       String orderId = change.path("orderId").asText();
