@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -41,12 +42,22 @@ public class OutboxAutoConfiguration {
 
   /**
    * Eventuate's generator derives ids from the MAC address and the clock: several services in one JVM (the local
-   * stack) would mint the same ids and a consumer would drop one as a duplicate. A random node id per instance avoids it.
+   * stack) would mint the same ids and a consumer would drop one as a duplicate. A random node id per instance avoids
+   * it.
    */
   @Bean
   @Primary
   IdGenerator randomNodeIdGenerator() {
     return new RandomNodeIdGenerator();
+  }
+
+  /**
+   * The outbox's migrations (V1.x, in {@code db/outbox}) and the service's own (V2 and up) share one schema history: a
+   * later outbox migration must still apply to a database whose own migrations are ahead of it.
+   */
+  @Bean
+  FlywayConfigurationCustomizer outboxMigrationsApplyOutOfOrder() {
+    return configuration -> configuration.outOfOrder(true);
   }
 
   @Bean

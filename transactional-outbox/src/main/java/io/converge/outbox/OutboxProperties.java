@@ -1,7 +1,9 @@
 package io.converge.outbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,8 +38,8 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
    * @param lease        how long the active relay's lease lasts: a standby takes over at most this long (plus a third
    *                     of it) after the active relay died
    * @param producer     more Kafka producer settings, such as {@code security.protocol}, SASL or compression; the
-   *                     settings the relay's guarantees rest on (acks, idempotence, in-flight requests) cannot be
-   *                     changed here
+   *                     settings the relay's guarantees rest on (acks, idempotence, retries, in-flight requests,
+   *                     partitioning, transactions) are refused at startup
    */
   public record Relay(@DefaultValue("true") boolean enabled,
                       @DefaultValue("500") int batchSize,
@@ -46,8 +48,18 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
                       @DefaultValue("3s") Duration lease,
                       Map<String, String> producer) {
 
+    /** Producer settings per-key order and at-least-once rest on: never taken from {@code producer}. */
+    private static final Set<String> GUARANTEES = Set.of("acks", "enable.idempotence",
+        "max.in.flight.requests.per.connection", "retries", "transactional.id", "partitioner.class",
+        "partitioner.ignore.keys", "key.serializer", "value.serializer", "bootstrap.servers");
+
     public Relay {
       producer = producer == null ? Map.of() : Map.copyOf(producer);
+      List<String> refused = producer.keySet().stream().filter(GUARANTEES::contains).sorted().toList();
+      if (!refused.isEmpty()) {
+        throw new IllegalArgumentException("converge.outbox.relay.producer cannot set " + refused
+            + ": the relay's ordering and delivery guarantees rest on them");
+      }
     }
   }
 

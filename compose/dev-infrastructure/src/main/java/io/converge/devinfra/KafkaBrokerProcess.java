@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +43,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
    */
   public static KafkaBrokerProcess start() {
     try {
-      KafkaBrokerProcess broker = new KafkaBrokerProcess(Files.createTempDirectory("converge-kafka"), freePort(),
-          freePort());
+      KafkaBrokerProcess broker = new KafkaBrokerProcess(Files.createTempDirectory("converge-kafka"),
+          DatabaseServers.freePort(), DatabaseServers.freePort());
       broker.startProcess();
       return broker;
     } catch (IOException e) {
@@ -68,6 +67,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   /** Starts the broker again on the same ports and logs, and waits until it serves requests. */
   public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("The broker is still running; kill it first");
+    }
     startProcess();
   }
 
@@ -120,12 +122,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -28,11 +28,16 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   static final List<Service> SERVICES = List.of(
-      new Service("saga-orchestrator", SagaOrchestratorApplication.class, SagaOrchestratorApplication::application, 8080, "orchestrator"),
-      new Service("order-service", OrderServiceApplication.class, OrderServiceApplication::application, 8081, "order"),
-      new Service("inventory-service", InventoryServiceApplication.class, InventoryServiceApplication::application, 8082, "inventory"),
-      new Service("customer-service", CustomerServiceApplication.class, CustomerServiceApplication::application, 8083, "customer"),
-      new Service("payment-service", PaymentServiceApplication.class, PaymentServiceApplication::application, 8084, "payment"));
+      new Service("saga-orchestrator", SagaOrchestratorApplication.class,
+          SagaOrchestratorApplication::application, 8080, "orchestrator"),
+      new Service("order-service", OrderServiceApplication.class,
+          OrderServiceApplication::application, 8081, "order"),
+      new Service("inventory-service", InventoryServiceApplication.class,
+          InventoryServiceApplication::application, 8082, "inventory"),
+      new Service("customer-service", CustomerServiceApplication.class,
+          CustomerServiceApplication::application, 8083, "customer"),
+      new Service("payment-service", PaymentServiceApplication.class,
+          PaymentServiceApplication::application, 8084, "payment"));
 
   private final Map<String, ConfigurableApplicationContext> contexts;
   private final Map<String, ServiceDatabase> databases;

@@ -144,7 +144,7 @@ class FaultSuiteIT {
   @Test
   void everyRecordDeliveredTwiceAndOutOfOrderAcrossKeys() throws Exception {
     run("records delivered twice, in reverse order across keys", false, scenario -> {
-      scenario.lost(); // waits until every saga has ended, so that all their records are on the broker
+      scenario.lost(); // waits for every saga to end, so that all their records are on the broker
       try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
         for (String topic : List.of(InventoryChannels.COMMANDS, CustomerChannels.COMMANDS, PaymentChannels.COMMANDS,
             PlaceOrderSaga.TYPE + "-reply")) {

@@ -1,5 +1,7 @@
 package io.converge.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * The longer fault run: sagas arrive at a fixed rate while one fault after another hits the system (a participant
@@ -66,27 +69,30 @@ class MixedFaultRunIT {
     arrivals.scheduleAtFixedRate(() -> placing.execute(() -> {
       try {
         batch.placeOne(placed.getAndIncrement());
-      } catch (RuntimeException orchestratorDown) {
+      } catch (ResourceAccessException orchestratorDown) {
         refused.incrementAndGet();
       }
     }), 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
 
     long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-    Thread.sleep(3_000); // load first, then the first fault
     long maxInFlight = 0;
     int faults = 0;
-    while (System.nanoTime() < end) {
-      NamedFault next = FAULTS.get(faults++ % FAULTS.size());
-      long faultStarted = System.nanoTime();
-      maxInFlight = Math.max(maxInFlight, batch.inFlight());
-      System.out.println("Mixed fault run: " + next.name());
-      next.fault().inject(batch);
-      long rest = Duration.ofSeconds(FAULT_EVERY_SECONDS).toNanos() - (System.nanoTime() - faultStarted);
-      Thread.sleep(Math.max(0, Math.min(rest, end - System.nanoTime())) / 1_000_000);
+    try {
+      Thread.sleep(3_000); // load first, then the first fault
+      while (System.nanoTime() < end) {
+        NamedFault next = FAULTS.get(faults++ % FAULTS.size());
+        long faultStarted = System.nanoTime();
+        maxInFlight = Math.max(maxInFlight, batch.inFlight());
+        System.out.println("Mixed fault run: " + next.name());
+        next.fault().inject(batch);
+        long rest = Duration.ofSeconds(FAULT_EVERY_SECONDS).toNanos() - (System.nanoTime() - faultStarted);
+        Thread.sleep(Math.max(0, Math.min(rest, end - System.nanoTime())) / 1_000_000);
+      }
+    } finally {
+      arrivals.shutdownNow();
+      placing.shutdown();
+      assertThat(placing.awaitTermination(60, TimeUnit.SECONDS)).as("placements finished").isTrue();
     }
-    arrivals.shutdown();
-    placing.shutdown();
-    placing.awaitTermination(60, TimeUnit.SECONDS);
 
     String name = String.format("mixed: %d s at %d sagas/s, %d faults in turn every %d s (%d requests refused while "
         + "the orchestrator was down)", SECONDS, RATE, faults, FAULT_EVERY_SECONDS, refused.get());

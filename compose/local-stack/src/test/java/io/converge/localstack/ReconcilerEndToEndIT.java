@@ -13,7 +13,9 @@ import io.converge.contracts.customer.CustomerChannels;
 import io.converge.contracts.customer.ReserveCredit;
 import io.converge.devinfra.KafkaWireClient;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -76,14 +78,31 @@ class ReconcilerEndToEndIT {
   }
 
   @Test
-  void participantsListWhatChangedSinceAnInstantAndRejectABadOne() {
-    int bad = TestSystem.http("payment-service").get().uri("/api/payments?changedSince=yesterday")
-        .exchange((request, response) -> response.getStatusCode().value());
-    JsonNode recent = TestSystem.get("inventory-service", "/api/stock-reservations?changedSince={since}",
-        java.time.Instant.now().minusSeconds(3600).toString());
+  void participantsListWhatChangedSinceAnInstantInAStatusAndRejectBadInput() {
+    Instant before = Instant.now().minusSeconds(1);
+    JsonNode approved = place(order(newCustomer("100.00"), newProduct("10.00", 10), 1, "card"));
+    awaitSaga(approved.get("sagaId").asText());
+    String orderId = approved.get("orderId").asText();
 
-    assertThat(bad).isEqualTo(400);
-    assertThat(recent.isArray()).isTrue();
+    assertThat(orderIds(TestSystem.get("inventory-service",
+        "/api/stock-reservations?changedSince={since}&status=RESERVED&limit=1000", before))).contains(orderId);
+    assertThat(orderIds(TestSystem.get("customer-service",
+        "/api/credit-reservations?changedSince={since}&status=RELEASED&limit=1000", before))).doesNotContain(orderId);
+    assertThat(orderIds(TestSystem.get("payment-service",
+        "/api/payments?changedSince={since}&limit=1000", before))).contains(orderId);
+    assertThat(orderIds(TestSystem.get("payment-service",
+        "/api/payments?changedSince={since}", Instant.now().plusSeconds(60)))).isEmpty();
+    for (String bad : List.of("/api/payments?changedSince=yesterday",
+        "/api/stock-reservations?changedSince=" + before + "&status=LOST")) {
+      String service = bad.startsWith("/api/payments") ? "payment-service" : "inventory-service";
+      int status = TestSystem.http(service).get().uri(URI.create(TestSystem.get().url(service) + bad))
+          .exchange((request, response) -> response.getStatusCode().value());
+      assertThat(status).as(bad).isEqualTo(400);
+    }
+  }
+
+  private static List<String> orderIds(JsonNode changes) {
+    return StreamSupport.stream(changes.spliterator(), false).map(c -> c.get("orderId").asText()).toList();
   }
 
   private static JsonNode check() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,10 +21,12 @@ import java.util.Set;
  */
 record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> orderIds) {
 
+  private static final Set<String> TERMINAL = Set.of("COMPLETED", "COMPENSATED");
+
   /** A customer and a product with room for any number of one-unit orders. */
   static SagaBatch open() {
     return new SagaBatch(newCustomer("100000000.00"), newProduct("1.00", 100_000_000),
-        Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedSet(new java.util.HashSet<>()));
+        Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedSet(new HashSet<>()));
   }
 
   /** Places one order; one in five has its payment declined, so both outcomes are exercised. */
@@ -42,15 +45,17 @@ record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> 
     return countSagas("ended_at IS NULL");
   }
 
-  /** Waits for every saga to end (each long-poll waits up to 20 s) and counts those that did not: lost. */
+  /** Waits for every saga to end (up to 100 s each) and counts those that did not: lost. */
   long lost() {
-    return List.copyOf(sagaIds).stream().filter(id -> {
-      String state = TestSystem.awaitSaga(id).get("state").asText();
-      for (int i = 0; i < 4 && !state.startsWith("COMP"); i++) {
-        state = TestSystem.awaitSaga(id).get("state").asText();
-      }
-      return !Set.of("COMPLETED", "COMPENSATED").contains(state);
-    }).count();
+    return List.copyOf(sagaIds).stream().filter(id -> !TERMINAL.contains(awaitEnd(id))).count();
+  }
+
+  private static String awaitEnd(String sagaId) {
+    String state = TestSystem.awaitSaga(sagaId).get("state").asText();
+    for (int i = 0; i < 4 && !TERMINAL.contains(state); i++) {
+      state = TestSystem.awaitSaga(sagaId).get("state").asText();
+    }
+    return state;
   }
 
   long pastDeadline() {
@@ -103,6 +108,9 @@ record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> 
 
   long historyCount(String condition) {
     List<String> ids = List.copyOf(sagaIds);
+    if (ids.isEmpty()) {
+      return 0;
+    }
     return TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_history WHERE saga_id IN ("
         + placeholders(ids) + ") AND (" + condition + ")", Long.class, ids.toArray());
   }

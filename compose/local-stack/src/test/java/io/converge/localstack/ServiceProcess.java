@@ -27,7 +27,12 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess replace(String service, String... jvmOptions) throws InterruptedException {
     TestSystem.get().stop(service);
     ServiceProcess running = new ServiceProcess(service);
-    running.start(jvmOptions);
+    try {
+      running.start(jvmOptions);
+    } catch (RuntimeException | InterruptedException e) {
+      running.close();
+      throw e;
+    }
     return running;
   }
 
@@ -51,6 +56,7 @@ final class ServiceProcess implements AutoCloseable {
         Thread.sleep(500);
       }
     }
+    process.destroyForcibly().waitFor();
     throw new IllegalStateException(service + " process did not become healthy; see " + log);
   }
 
@@ -66,9 +72,11 @@ final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
+    if (process != null && process.isAlive()) {
       process.destroy();
-      process.waitFor();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
     }
     TestSystem.get().restart(service);
   }

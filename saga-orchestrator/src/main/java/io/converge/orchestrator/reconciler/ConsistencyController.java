@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/consistency}: the last periodic check's report; {@code POST /api/consistency/check}: check now,
+ * {@code GET /api/consistency}: the last periodic check's report (the metrics follow it);
+ * {@code POST /api/consistency/check}: check now and return the report,
  * optionally over more sagas ({@code maxSagas}, up to 100000) or a longer window (ISO-8601, {@code window=PT1H})
  * than the periodic check covers.
  */

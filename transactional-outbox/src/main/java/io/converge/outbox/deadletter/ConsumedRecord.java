@@ -6,11 +6,11 @@ import java.util.Optional;
  * The Kafka record whose message the current thread is handling: a dead letter stored while handling it (an
  * unparseable value, or a handler that kept failing) names where it sits in Kafka.
  */
-public record ConsumedRecord(String topic, int partition, long offset) {
+record ConsumedRecord(String topic, int partition, long offset) {
 
   private static final ThreadLocal<ConsumedRecord> CURRENT = new ThreadLocal<>();
 
-  public static Optional<ConsumedRecord> current() {
+  static Optional<ConsumedRecord> current() {
     return Optional.ofNullable(CURRENT.get());
   }
 

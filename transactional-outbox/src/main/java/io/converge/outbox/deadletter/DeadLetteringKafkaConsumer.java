@@ -13,11 +13,16 @@ import io.eventuate.tram.consumer.common.MessageConsumerImplementation;
 import io.eventuate.tram.messaging.common.MessageImpl;
 import io.eventuate.tram.messaging.consumer.MessageHandler;
 import io.eventuate.tram.messaging.consumer.MessageSubscription;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +46,17 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
   private final TopicPartitionToSwimlaneMapping swimlanes;
   private final DeadLetters deadLetters;
   private final List<EventuateKafkaConsumer> consumers = new CopyOnWriteArrayList<>();
+  private final List<ExecutorService> swimlaneThreads = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+  /**
+   * A record's dead letter must be stored before its offset may be committed: while the database is away, hold the
+   * record (and its partition) and try again, paced by backoff, until stored or until this consumer closes.
+   */
+  private final Retry untilStored = Retry.of("dead-letter-store", RetryConfig.custom()
+      .maxAttempts(Integer.MAX_VALUE)
+      .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(5)))
+      .retryOnException(e -> !closed)
+      .build());
 
   public DeadLetteringKafkaConsumer(String bootstrapServers,
                                     EventuateKafkaConsumerConfigurationProperties consumerProperties,
@@ -55,8 +71,9 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
 
   @Override
   public MessageSubscription subscribe(String subscriberId, Set<String> channels, MessageHandler handler) {
-    SwimlaneBasedDispatcher dispatcher = new SwimlaneBasedDispatcher(subscriberId, Executors.newCachedThreadPool(),
-        swimlanes);
+    ExecutorService threads = Executors.newCachedThreadPool();
+    swimlaneThreads.add(threads);
+    SwimlaneBasedDispatcher dispatcher = new SwimlaneBasedDispatcher(subscriberId, threads, swimlanes);
     EventuateKafkaConsumerMessageHandler onRecord = (record, done) -> dispatcher.dispatch(
         new RawKafkaMessage(record.key(), record.value()), new TopicPartition(record.topic(), record.partition()),
         raw -> handle(subscriberId, record, handler, done));
@@ -67,6 +84,8 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
     return () -> {
       consumer.stop();
       consumers.remove(consumer);
+      threads.shutdown();
+      swimlaneThreads.remove(threads);
     };
   }
 
@@ -80,7 +99,8 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
           message = JSonMapper.fromJson(text(record), MessageImpl.class);
           message.getRequiredHeader("ID");
         } catch (RuntimeException notAMessage) {
-          deadLetters.store(subscriberId, record.topic(), null, null, text(record), notAMessage);
+          untilStored.executeRunnable(() ->
+              deadLetters.store(subscriberId, record.topic(), null, null, text(record), notAMessage));
           done.accept(null, null);
           return;
         }
@@ -104,6 +124,8 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
 
   @Override
   public void close() {
+    closed = true;
     consumers.forEach(EventuateKafkaConsumer::stop);
+    swimlaneThreads.forEach(ExecutorService::shutdown);
   }
 }

@@ -20,11 +20,15 @@ class CreditReservationController {
     this.credit = credit;
   }
 
-  /** Reservations created or changed since an instant, newest change first (at most {@code limit}, up to 1000). */
+  /**
+   * Reservations created or changed since an instant, newest change first, in one status when given (at most
+   * {@code limit}, up to 1000).
+   */
   @GetMapping
   List<CreditReservationChange> changedSince(@RequestParam Instant changedSince,
+                                             @RequestParam(required = false) CreditReservation.Status status,
                                              @RequestParam(defaultValue = "100") int limit) {
-    return credit.reservationsChangedSince(changedSince, Math.max(1, Math.min(limit, 1000)));
+    return credit.reservationsChangedSince(status, changedSince, Math.max(1, Math.min(limit, 1000)));
   }
 
   @GetMapping("/{orderId}")

@@ -69,8 +69,8 @@ class CustomerCredit {
   }
 
   @Transactional(readOnly = true)
-  List<CreditReservationChange> reservationsChangedSince(Instant since, int limit) {
-    return store.changedSince(since, limit);
+  List<CreditReservationChange> reservationsChangedSince(CreditReservation.Status status, Instant since, int limit) {
+    return store.changedSince(status, since, limit);
   }
 
   @Transactional(readOnly = true)

@@ -64,10 +64,11 @@ class Stock {
   }
 
   @Transactional(readOnly = true)
-  List<StockReservationChange> reservationsChangedSince(Instant since, int limit) {
-    return store.changedSince(since, limit);
+  List<StockReservationChange> reservationsChangedSince(StockReservation.Status status, Instant since, int limit) {
+    return store.changedSince(status, since, limit);
   }
 
+  @Transactional(readOnly = true)
   StockReservation reservation(String orderId) {
     return store.findReservation(orderId, false)
         .orElseThrow(() -> new NotFoundException("No stock reservation for order " + orderId));

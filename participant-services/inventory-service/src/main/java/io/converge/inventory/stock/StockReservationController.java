@@ -20,11 +20,15 @@ class StockReservationController {
     this.stock = stock;
   }
 
-  /** Reservations created or changed since an instant, newest change first (at most {@code limit}, up to 1000). */
+  /**
+   * Reservations created or changed since an instant, newest change first, in one status when given (at most
+   * {@code limit}, up to 1000).
+   */
   @GetMapping
   List<StockReservationChange> changedSince(@RequestParam Instant changedSince,
+                                            @RequestParam(required = false) StockReservation.Status status,
                                             @RequestParam(defaultValue = "100") int limit) {
-    return stock.reservationsChangedSince(changedSince, Math.max(1, Math.min(limit, 1000)));
+    return stock.reservationsChangedSince(status, changedSince, Math.max(1, Math.min(limit, 1000)));
   }
 
   @GetMapping("/{orderId}")

@@ -48,10 +48,14 @@ class StockStore {
     jdbc.update("UPDATE products SET reserved = reserved + ? WHERE sku = ?", quantity, sku);
   }
 
-  /** Reservations created or changed at or after {@code since}, newest change first, at most {@code limit}. */
-  List<StockReservationChange> changedSince(Instant since, int limit) {
-    return jdbc.query("SELECT order_id, status, updated_at FROM stock_reservations WHERE updated_at >= ? "
-            + "ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new StockReservationChange(rs.getString(1),
+  /**
+   * Reservations created or changed at or after {@code since}, in {@code status} when given, newest change first, at
+   * most {@code limit}.
+   */
+  List<StockReservationChange> changedSince(StockReservation.Status status, Instant since, int limit) {
+    String inStatus = status == null ? "" : " AND status = '" + status.name() + "'";
+    return jdbc.query("SELECT order_id, status, updated_at FROM stock_reservations WHERE updated_at >= ?" + inStatus
+            + " ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new StockReservationChange(rs.getString(1),
             StockReservation.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()),
         Timestamp.from(since), limit);
   }

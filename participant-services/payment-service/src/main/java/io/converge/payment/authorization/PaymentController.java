@@ -18,10 +18,15 @@ class PaymentController {
     this.payments = payments;
   }
 
-  /** Payments created or changed since an instant, newest change first (at most {@code limit}, up to 1000). */
+  /**
+   * Payments created or changed since an instant, newest change first, in one status when given (at most
+   * {@code limit}, up to 1000).
+   */
   @GetMapping(params = "changedSince")
-  List<PaymentChange> changedSince(@RequestParam Instant changedSince, @RequestParam(defaultValue = "100") int limit) {
-    return payments.changedSince(changedSince, Math.max(1, Math.min(limit, 1000)));
+  List<PaymentChange> changedSince(@RequestParam Instant changedSince,
+                                   @RequestParam(required = false) Payment.Status status,
+                                   @RequestParam(defaultValue = "100") int limit) {
+    return payments.changedSince(status, changedSince, Math.max(1, Math.min(limit, 1000)));
   }
 
   /** The payments of one order: none, or one in its current status. */

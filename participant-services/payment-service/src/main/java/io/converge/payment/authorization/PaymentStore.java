@@ -24,10 +24,14 @@ class PaymentStore {
             rs.getString("reason")), orderId).stream().findFirst();
   }
 
-  /** Payments created or changed at or after {@code since}, newest change first, at most {@code limit}. */
-  List<PaymentChange> changedSince(Instant since, int limit) {
-    return jdbc.query("SELECT order_id, status, updated_at FROM payments WHERE updated_at >= ? "
-            + "ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new PaymentChange(rs.getString(1),
+  /**
+   * Payments created or changed at or after {@code since}, in {@code status} when given, newest change first, at
+   * most {@code limit}.
+   */
+  List<PaymentChange> changedSince(Payment.Status status, Instant since, int limit) {
+    String inStatus = status == null ? "" : " AND status = '" + status.name() + "'";
+    return jdbc.query("SELECT order_id, status, updated_at FROM payments WHERE updated_at >= ?" + inStatus
+            + " ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new PaymentChange(rs.getString(1),
             Payment.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()),
         Timestamp.from(since), limit);
   }

@@ -34,8 +34,8 @@ class Payments {
   }
 
   @Transactional(readOnly = true)
-  List<PaymentChange> changedSince(Instant since, int limit) {
-    return store.changedSince(since, limit);
+  List<PaymentChange> changedSince(Payment.Status status, Instant since, int limit) {
+    return store.changedSince(status, since, limit);
   }
 
   @Transactional(readOnly = true)
