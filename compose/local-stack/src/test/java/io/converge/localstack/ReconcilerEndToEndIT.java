@@ -21,6 +21,9 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** The reconciler checks cross-service invariants through the services' APIs and reports what does not hold. */
 class ReconcilerEndToEndIT {
@@ -92,13 +95,22 @@ class ReconcilerEndToEndIT {
         "/api/payments?changedSince={since}&limit=1000", before))).contains(orderId);
     assertThat(orderIds(TestSystem.get("payment-service",
         "/api/payments?changedSince={since}", Instant.now().plusSeconds(60)))).isEmpty();
-    for (String bad : List.of("/api/payments?changedSince=yesterday",
-        "/api/stock-reservations?changedSince=" + before + "&status=LOST")) {
-      String service = bad.startsWith("/api/payments") ? "payment-service" : "inventory-service";
-      int status = TestSystem.http(service).get().uri(URI.create(TestSystem.get().url(service) + bad))
-          .exchange((request, response) -> response.getStatusCode().value());
-      assertThat(status).as(bad).isEqualTo(400);
-    }
+    assertBadRequest("payment-service", HttpMethod.GET, "/api/payments?changedSince=yesterday");
+    assertBadRequest("inventory-service", HttpMethod.GET, "/api/stock-reservations?changedSince=" + before
+        + "&status=LOST");
+    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/check?window=soon");
+    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/check?window=-PT1H");
+    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/check?maxSagas=many");
+  }
+
+  private static void assertBadRequest(String service, HttpMethod method, String pathAndQuery) {
+    ResponseEntity<String> response = TestSystem.http(service).method(method)
+        .uri(URI.create(TestSystem.get().url(service) + pathAndQuery))
+        .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+            .headers(answer.getHeaders()).body(answer.bodyTo(String.class)));
+    assertThat(response.getStatusCode().value()).as(pathAndQuery).isEqualTo(400);
+    assertThat(response.getHeaders().getContentType()).as(pathAndQuery)
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   private static List<String> orderIds(JsonNode changes) {
