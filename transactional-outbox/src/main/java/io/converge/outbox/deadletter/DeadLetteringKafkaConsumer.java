@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -127,5 +128,16 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
     closed = true;
     consumers.forEach(EventuateKafkaConsumer::stop);
     swimlaneThreads.forEach(ExecutorService::shutdown);
+    // Let messages being handled finish while the database is still there (it closes after this consumer); a message
+    // cut short is not lost, only handled again after the restart, since its offset was not committed.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (ExecutorService threads : swimlaneThreads) {
+      try {
+        threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
