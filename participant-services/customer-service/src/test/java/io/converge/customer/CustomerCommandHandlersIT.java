@@ -11,39 +11,22 @@ import io.converge.contracts.customer.CustomerChannels;
 import io.converge.contracts.customer.CustomerNotFound;
 import io.converge.contracts.customer.ReleaseCredit;
 import io.converge.contracts.customer.ReserveCredit;
-import io.converge.devinfra.KafkaWireClient;
-import io.converge.devinfra.RunningService;
-import io.converge.devinfra.SharedInfrastructure;
+import io.converge.devinfra.ServiceUnderTest;
 import io.converge.devinfra.WireMessage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /** The customer service's handlers over real Kafka and a real database: one effect per order, same reply twice. */
 class CustomerCommandHandlersIT {
 
-  private static RunningService service;
-  private static KafkaWireClient wire;
-  private static RestClient http;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(CustomerServiceApplication.application(), "it_customer", Map.of());
-    wire = new KafkaWireClient(SharedInfrastructure.kafka());
-    http = RestClient.create(service.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    wire.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceUnderTest participant = new ServiceUnderTest(CustomerServiceApplication::application,
+      "it_customer");
 
   @Test
   void reservesCreditOnceWhenTheSameCommandArrivesTwice() {
@@ -77,7 +60,7 @@ class CustomerCommandHandlersIT {
   @Test
   void answersCustomerNotFoundForAnUnknownCustomer() {
     String orderId = UUID.randomUUID().toString();
-    WireMessage reply = wire.sendAndAwaitReplies(CustomerChannels.COMMANDS,
+    WireMessage reply = participant.wire().sendAndAwaitReplies(CustomerChannels.COMMANDS,
         new ReserveCredit(orderId, "nobody-" + orderId, BigDecimal.ONE), 1, replyChannel(), orderId, 1).get(0);
 
     assertThat(reply.header("reply_type")).isEqualTo(MessageCatalog.wireNameOf(CustomerNotFound.class));
@@ -118,8 +101,8 @@ class CustomerCommandHandlersIT {
 
   /** Sends the command twice under the saga id {@code orderId} and waits for {@code totalReplies} on it so far. */
   private List<WireMessage> sendTwice(Object command, String orderId, int totalReplies) {
-    List<WireMessage> replies = wire.sendAndAwaitReplies(CustomerChannels.COMMANDS, command, 2, replyChannel(),
-        orderId, totalReplies);
+    List<WireMessage> replies = participant.wire().sendAndAwaitReplies(CustomerChannels.COMMANDS,
+        command, 2, replyChannel(), orderId, totalReplies);
     assertThat(replies).as("replies for saga %s", orderId).hasSize(totalReplies);
     return replies;
   }
@@ -130,12 +113,12 @@ class CustomerCommandHandlersIT {
 
   private String newCustomer(String limit) {
     String id = "c-" + UUID.randomUUID();
-    http.post().uri("/api/customers/{id}", id).contentType(MediaType.APPLICATION_JSON)
+    participant.http().post().uri("/api/customers/{id}", id).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("name", "Test Customer", "creditLimit", new BigDecimal(limit))).retrieve().toBodilessEntity();
     return id;
   }
 
   private JsonNode customer(String id) {
-    return http.get().uri("/api/customers/{id}", id).retrieve().body(JsonNode.class);
+    return participant.http().get().uri("/api/customers/{id}", id).retrieve().body(JsonNode.class);
   }
 }

@@ -8,39 +8,23 @@ import io.converge.contracts.inventory.InventoryChannels;
 import io.converge.contracts.inventory.ReleaseStock;
 import io.converge.contracts.inventory.ReserveStock;
 import io.converge.devinfra.KafkaWireClient;
-import io.converge.devinfra.RunningService;
-import io.converge.devinfra.SharedInfrastructure;
+import io.converge.devinfra.ServiceUnderTest;
 import io.converge.devinfra.WireMessage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 class InventoryCommandHandlersIT {
 
   private static final String REPLIES = "converge.test.inventory-replies";
 
-  private static RunningService service;
-  private static KafkaWireClient wire;
-  private static RestClient http;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(InventoryServiceApplication.application(), "it_inventory", Map.of());
-    wire = new KafkaWireClient(SharedInfrastructure.kafka());
-    http = RestClient.create(service.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    wire.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceUnderTest participant = new ServiceUnderTest(InventoryServiceApplication::application,
+      "it_inventory");
 
   @Test
   void reservesOnceAndPricesTheOrderWhenTheSameCommandArrivesTwice() {
@@ -94,21 +78,21 @@ class InventoryCommandHandlersIT {
   }
 
   private List<WireMessage> send(Object command, String orderId, int totalReplies) {
-    List<WireMessage> replies = wire.sendAndAwaitReplies(InventoryChannels.COMMANDS, command, 2, REPLIES, orderId,
-        totalReplies);
+    List<WireMessage> replies = participant.wire().sendAndAwaitReplies(InventoryChannels.COMMANDS,
+        command, 2, REPLIES, orderId, totalReplies);
     assertThat(replies).hasSize(totalReplies);
     return replies;
   }
 
   private String newProduct(String price, int onHand) {
     String sku = "sku-" + UUID.randomUUID();
-    http.post().uri("/api/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+    participant.http().post().uri("/api/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("name", "Test product", "price", new BigDecimal(price), "onHand", onHand)).retrieve()
         .toBodilessEntity();
     return sku;
   }
 
   private JsonNode product(String sku) {
-    return http.get().uri("/api/products/{sku}", sku).retrieve().body(JsonNode.class);
+    return participant.http().get().uri("/api/products/{sku}", sku).retrieve().body(JsonNode.class);
   }
 }

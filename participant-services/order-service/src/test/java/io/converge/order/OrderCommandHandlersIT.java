@@ -9,39 +9,21 @@ import io.converge.contracts.order.ApproveOrder;
 import io.converge.contracts.order.CreateOrder;
 import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.order.RejectOrder;
-import io.converge.devinfra.KafkaWireClient;
-import io.converge.devinfra.RunningService;
-import io.converge.devinfra.SharedInfrastructure;
+import io.converge.devinfra.ServiceUnderTest;
 import io.converge.devinfra.WireMessage;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrderCommandHandlersIT {
 
   private static final String REPLIES = "converge.test.order-replies";
 
-  private static RunningService service;
-  private static KafkaWireClient wire;
-  private static RestClient http;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(OrderServiceApplication.application(), "it_order", Map.of());
-    wire = new KafkaWireClient(SharedInfrastructure.kafka());
-    http = RestClient.create(service.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    wire.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceUnderTest participant = new ServiceUnderTest(OrderServiceApplication::application,
+      "it_order");
 
   @Test
   void createsOneOrderFromTwoIdenticalCommandsThenApprovesIt() {
@@ -85,19 +67,19 @@ class OrderCommandHandlersIT {
 
   @Test
   void anUnknownOrderIsA404Problem() {
-    int status = http.get().uri("/api/orders/{id}", "no-such-order")
+    int status = participant.http().get().uri("/api/orders/{id}", "no-such-order")
         .exchange((request, reply) -> reply.getStatusCode().value());
     assertThat(status).isEqualTo(404);
   }
 
   private List<WireMessage> send(Object command, String orderId, int totalReplies) {
-    List<WireMessage> replies = wire.sendAndAwaitReplies(OrderChannels.COMMANDS, command, 2, REPLIES, orderId,
-        totalReplies);
+    List<WireMessage> replies = participant.wire().sendAndAwaitReplies(OrderChannels.COMMANDS,
+        command, 2, REPLIES, orderId, totalReplies);
     assertThat(replies).hasSize(totalReplies);
     return replies;
   }
 
   private JsonNode order(String id) {
-    return http.get().uri("/api/orders/{id}", id).retrieve().body(JsonNode.class);
+    return participant.http().get().uri("/api/orders/{id}", id).retrieve().body(JsonNode.class);
   }
 }

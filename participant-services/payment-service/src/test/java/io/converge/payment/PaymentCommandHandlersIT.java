@@ -7,38 +7,21 @@ import io.converge.contracts.payment.AuthorizePayment;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.VoidPayment;
 import io.converge.devinfra.KafkaWireClient;
-import io.converge.devinfra.RunningService;
-import io.converge.devinfra.SharedInfrastructure;
+import io.converge.devinfra.ServiceUnderTest;
 import io.converge.devinfra.WireMessage;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PaymentCommandHandlersIT {
 
   private static final String REPLIES = "converge.test.payment-replies";
 
-  private static RunningService service;
-  private static KafkaWireClient wire;
-  private static RestClient http;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(PaymentServiceApplication.application(), "it_payment", Map.of());
-    wire = new KafkaWireClient(SharedInfrastructure.kafka());
-    http = RestClient.create(service.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    wire.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceUnderTest participant = new ServiceUnderTest(PaymentServiceApplication::application,
+      "it_payment");
 
   @Test
   void authorizesOnceWithTheSamePaymentIdWhenTheCommandArrivesTwice() {
@@ -76,14 +59,14 @@ class PaymentCommandHandlersIT {
   }
 
   private List<WireMessage> send(Object command, String orderId, int totalReplies) {
-    List<WireMessage> replies = wire.sendAndAwaitReplies(PaymentChannels.COMMANDS, command, 2, REPLIES, orderId,
-        totalReplies);
+    List<WireMessage> replies = participant.wire().sendAndAwaitReplies(PaymentChannels.COMMANDS,
+        command, 2, REPLIES, orderId, totalReplies);
     assertThat(replies).hasSize(totalReplies);
     return replies;
   }
 
   private List<JsonNode> payments(String orderId) {
-    JsonNode list = http.get().uri("/api/payments?orderId={id}", orderId).retrieve().body(JsonNode.class);
+    JsonNode list = participant.http().get().uri("/api/payments?orderId={id}", orderId).retrieve().body(JsonNode.class);
     return java.util.stream.StreamSupport.stream(list.spliterator(), false).toList();
   }
 }
