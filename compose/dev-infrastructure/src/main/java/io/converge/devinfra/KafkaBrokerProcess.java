@@ -86,9 +86,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   private void startProcess() {
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),
-        directory.toString(), String.valueOf(port), String.valueOf(controllerPort));
+    List<String> command = JavaCommand.of("512m", List.of(), BrokerMain.class,
+        List.of(directory.toString(), String.valueOf(port), String.valueOf(controllerPort)));
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(Redirect.appendTo(directory.resolve("broker.log").toFile())).start();

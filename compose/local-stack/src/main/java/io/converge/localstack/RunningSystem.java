@@ -2,6 +2,7 @@ package io.converge.localstack;
 
 import io.converge.customer.CustomerServiceApplication;
 import io.converge.devinfra.DatabaseServer;
+import io.converge.devinfra.JavaCommand;
 import io.converge.devinfra.ServiceDatabase;
 import io.converge.devinfra.ServiceDatabases;
 import io.converge.devinfra.ServiceLauncher;
@@ -9,7 +10,6 @@ import io.converge.inventory.InventoryServiceApplication;
 import io.converge.orchestrator.SagaOrchestratorApplication;
 import io.converge.order.OrderServiceApplication;
 import io.converge.payment.PaymentServiceApplication;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,13 +112,8 @@ public final class RunningSystem implements AutoCloseable {
    * former port (so {@link #url} reaches it): for faults that need a real process, such as SIGKILL.
    */
   public synchronized List<String> processCommand(String service, List<String> jvmOptions) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1"));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), definition(service).mainClass().getName()));
-    command.addAll(List.of(ServiceLauncher.arguments(databases.get(service), kafkaBootstrap, port(service),
-        serviceProperties.get(service))));
-    return command;
+    return JavaCommand.of("384m", jvmOptions, definition(service).mainClass(), List.of(ServiceLauncher.arguments(
+        databases.get(service), kafkaBootstrap, port(service), serviceProperties.get(service))));
   }
 
   private static Service definition(String service) {

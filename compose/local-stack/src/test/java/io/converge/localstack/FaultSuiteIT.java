@@ -100,21 +100,19 @@ class FaultSuiteIT {
 
   @Test
   void aParticipantProcessKilledWithSigkillMidSagaThenRestarted() throws Exception {
-    try (ServiceProcess payment = ServiceProcess.replace("payment-service")) {
-      run("payment-service process killed (SIGKILL) mid-saga, then restarted", false, scenario -> {
-        payment.kill();
-        payment.start();
-      });
-    }
-    SagaBatch.awaitHealthy();
+    killedWithSigkillMidSagaThenRestarted("payment-service");
   }
 
   @Test
   void theOrchestratorProcessKilledWithSigkillMidSagaThenRestarted() throws Exception {
-    try (ServiceProcess orchestrator = ServiceProcess.replace("saga-orchestrator")) {
-      run("orchestrator process killed (SIGKILL) mid-saga, then restarted", false, scenario -> {
-        orchestrator.kill();
-        orchestrator.start();
+    killedWithSigkillMidSagaThenRestarted("saga-orchestrator");
+  }
+
+  private void killedWithSigkillMidSagaThenRestarted(String service) throws Exception {
+    try (ServiceProcess process = ServiceProcess.replace(service)) {
+      run(service + " process killed (SIGKILL) mid-saga, then restarted", false, scenario -> {
+        process.kill();
+        process.start();
       });
     }
     SagaBatch.awaitHealthy();
