@@ -13,6 +13,8 @@ import io.converge.contracts.inventory.StockReleased;
 import io.converge.contracts.inventory.StockReserved;
 import io.converge.contracts.inventory.UnknownProduct;
 import io.converge.contracts.order.ApproveOrder;
+import io.converge.contracts.order.OrderAlreadyApproved;
+import io.converge.contracts.order.OrderAlreadyRejected;
 import io.converge.contracts.order.CreateOrder;
 import io.converge.contracts.order.OrderApproved;
 import io.converge.contracts.order.OrderCreated;
@@ -32,8 +34,8 @@ import java.util.Optional;
 public final class MessageCatalog {
 
   static final List<Class<?>> MESSAGES = List.of(
-      CreateOrder.class, OrderCreated.class, RejectOrder.class, OrderRejected.class,
-      ApproveOrder.class, OrderApproved.class,
+      CreateOrder.class, OrderCreated.class, RejectOrder.class, OrderRejected.class, OrderAlreadyApproved.class,
+      ApproveOrder.class, OrderApproved.class, OrderAlreadyRejected.class,
       ReserveStock.class, StockReserved.class, UnknownProduct.class, OutOfStock.class,
       ReleaseStock.class, StockReleased.class,
       ReserveCredit.class, CreditReserved.class, CustomerNotFound.class, CreditLimitExceeded.class,
@@ -69,6 +71,16 @@ public final class MessageCatalog {
   /** The wire name for a Java class name, if the class is one of ours. */
   public static Optional<String> wireNameForClassName(String className) {
     return Optional.ofNullable(WIRE_NAME_BY_CLASS_NAME.get(className));
+  }
+
+  /**
+   * The fact a reply states when it refuses a compensation ({@link CompensationRefused}), read from its payload; empty
+   * for every other reply.
+   */
+  public static Optional<Class<? extends CompensationRefused>> refusalClass(String typeHeader) {
+    String className = classNameForWireName(typeHeader).orElse(typeHeader);
+    return MESSAGES.stream().filter(m -> m.getName().equals(className) && CompensationRefused.class.isAssignableFrom(m))
+        .findFirst().map(m -> m.asSubclass(CompensationRefused.class));
   }
 
   /** The Java class name for a wire name, if the wire name is one of ours. */

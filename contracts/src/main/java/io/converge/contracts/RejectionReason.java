@@ -8,5 +8,7 @@ public enum RejectionReason {
   CREDIT_LIMIT_EXCEEDED,
   PAYMENT_DECLINED,
   /** A participant did not answer within the step's timeout, after every retry, or the saga's deadline passed. */
-  STEP_TIMED_OUT
+  STEP_TIMED_OUT,
+  /** A participant answered a failure that names no reason of its own (the saga's history shows which). */
+  PARTICIPANT_FAILED
 }

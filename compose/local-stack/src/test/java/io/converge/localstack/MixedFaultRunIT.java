@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
@@ -69,7 +70,7 @@ class MixedFaultRunIT {
     arrivals.scheduleAtFixedRate(() -> placing.execute(() -> {
       try {
         batch.placeOne(placed.getAndIncrement());
-      } catch (ResourceAccessException orchestratorDown) {
+      } catch (ResourceAccessException | HttpClientErrorException.TooManyRequests orchestratorDownOrBusy) {
         refused.incrementAndGet();
       }
     }), 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
@@ -95,7 +96,7 @@ class MixedFaultRunIT {
     }
 
     String name = String.format("mixed: %d s at %d sagas/s, %d faults in turn every %d s (%d requests refused while "
-        + "the orchestrator was down)", SECONDS, RATE, faults, FAULT_EVERY_SECONDS, refused.get());
+        + "the orchestrator was down or at its admission limit for 30 s)", SECONDS, RATE, faults, FAULT_EVERY_SECONDS, refused.get());
     FaultRow row = FaultRow.measure(name, batch, maxInFlight, deadLettersBefore);
     String text = FaultRow.HEADER + "\n" + row.markdown() + "\n";
     System.out.println("\nMixed fault run\n" + text);

@@ -16,8 +16,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The reconciler checks cross-service invariants through the services' APIs and reports what does not hold. */
+/**
+ * The reconciler sweeps every saga that ended since its checkpoint, compares it with what each participant holds
+ * (through their APIs), repairs what is safe to repair and parks the rest.
+ */
 class ReconcilerEndToEndIT {
 
   @BeforeAll
@@ -34,50 +41,89 @@ class ReconcilerEndToEndIT {
   }
 
   @Test
-  void findsNothingWrongAfterSagasThenReportsAReservationReleasedBehindTheSagasBack() {
-    String customer = newCustomer("100.00");
-    String sku = newProduct("10.00", 10);
+  void findsInconsistenciesInjectedIntoParticipantsHoweverManySagasEndedSinceRepairsOneAndParksTheOther()
+      throws Exception {
+    String customer = newCustomer("1000.00");
+    String sku = newProduct("1.00", 1000);
     JsonNode approved = place(order(customer, sku, 1, "card"));
     JsonNode declined = place(order(customer, sku, 1, "card-declined"));
-    awaitSaga(approved.get("sagaId").asText());
-    awaitSaga(declined.get("sagaId").asText());
+    assertThat(awaitSaga(approved.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(awaitSaga(declined.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPENSATED");
 
-    JsonNode clean = check();
-    assertThat(violationsOf(clean, approved)).isEmpty();
-    assertThat(violationsOf(clean, declined)).isEmpty();
-    assertThat(clean.get("sagasChecked").asInt()).isGreaterThanOrEqualTo(2);
-
+    // Behind the sagas' backs, before the sweep reaches them: the approved order's credit released (nothing can
+    // safely take it again), the declined order's stock reserved again (releasing it is always safe).
     TestSystem.jdbc("customer-service").update("UPDATE credit_reservations SET status = 'RELEASED' WHERE order_id = ?",
         approved.get("orderId").asText());
-    List<JsonNode> violations = violationsOf(check(), approved);
+    TestSystem.jdbc("inventory-service").update("UPDATE stock_reservations SET status = 'RESERVED' WHERE order_id = ?",
+        declined.get("orderId").asText());
+    TestSystem.jdbc("inventory-service").update("UPDATE products SET reserved = reserved + 1 WHERE sku = ?", sku);
+    // More sagas end after them than the old check (the latest 100) ever looked at.
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    List<Future<JsonNode>> later = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      later.add(clients.submit(() -> awaitSaga(place(order(customer, sku, 1, "card")).get("sagaId").asText())));
+    }
+    for (Future<JsonNode> saga : later) {
+      assertThat(saga.get().get("state").asText()).isEqualTo("COMPLETED");
+    }
+    clients.shutdown();
 
-    assertThat(violations).hasSize(1);
-    assertThat(violations.get(0).get("invariant").asText()).isEqualTo("CREDIT_RESERVATION");
-    assertThat(violations.get(0).get("ageMillis").asLong()).isNotNegative();
-    assertThat(violations.get(0).get("olderThanDeadline").asBoolean()).isFalse();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      JsonNode parked = awaitSaga(approved.get("sagaId").asText());
+      assertThat(parked.get("state").asText()).isEqualTo("NEEDS_ATTENTION");
+      assertThat(parked.get("attention").asText()).contains("CREDIT_RESERVATION").contains("RELEASED");
+      assertThat(TestSystem.get("inventory-service", "/api/stock-reservations/{id}", declined.get("orderId").asText())
+          .get("status").asText()).isEqualTo("RELEASED");
+    });
+    assertThat(TestSystem.get("inventory-service", "/api/products/{sku}", sku).get("reserved").asInt())
+        .as("the repair released the stock once").isEqualTo(151);
+    JsonNode repaired = awaitSaga(declined.get("sagaId").asText());
+    assertThat(repaired.get("state").asText()).isEqualTo("COMPENSATED");
+    assertThat(repaired.get("history").toString()).contains("RECONCILER_REPAIR").contains("inventory.ReleaseStock");
+    JsonNode totals = TestSystem.get("saga-orchestrator", "/api/consistency").get("totals");
+    assertThat(totals.at("/CREDIT_RESERVATION/PARKED").asLong()).isPositive();
+    assertThat(totals.at("/STOCK_RESERVATION/REPAIRED").asLong()).isPositive();
     String metrics = TestSystem.http("saga-orchestrator").get().uri("/actuator/prometheus").retrieve()
         .body(String.class);
-    assertThat(metrics).contains("converge_reconciler_violations");
+    assertThat(metrics).contains("converge_reconciler_findings_total{action=\"PARKED\",invariant=\"CREDIT_RESERVATION\"");
+    assertThat(metrics).contains("converge_reconciler_sweep_lag_seconds");
   }
 
   @Test
-  void reportsCreditReservedForAnOrderThatOrderServiceDoesNotHave() {
+  void releasesCreditReservedForAnOrderThatOrderServiceDoesNotHave() {
     String customer = newCustomer("100.00");
     String orderId = "order-never-placed-" + UUID.randomUUID();
     try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
       wire.sendCommand(CustomerChannels.COMMANDS, "customer.ReserveCredit",
           new ReserveCredit(orderId, customer, new BigDecimal("5.00")), "converge.test.replies", "saga-" + orderId);
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> TestSystem.get("customer-service",
-        "/api/customers/{id}", customer).get("available").decimalValue().compareTo(new BigDecimal("95.00")) == 0);
+    await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+      assertThat(TestSystem.get("customer-service", "/api/credit-reservations/{id}", orderId).get("status").asText())
+          .isEqualTo("RELEASED");
+      assertThat(TestSystem.get("customer-service", "/api/customers/{id}", customer).get("available")
+          .decimalValue()).isEqualByComparingTo("100.00");
+    });
+    assertThat(TestSystem.get("saga-orchestrator", "/api/consistency").get("totals")
+        .at("/CREDIT_WITHOUT_ORDER/REPAIRED").asLong()).isPositive();
+  }
 
-    List<JsonNode> orphans = StreamSupport.stream(check().get("violations").spliterator(), false)
-        .filter(v -> v.get("orderId").asText().equals(orderId)).toList();
+  @Test
+  void anAdHocCheckRunsInTheBackgroundAndReportsWithoutHoldingTheRequest() {
+    JsonNode approved = place(order(newCustomer("100.00"), newProduct("10.00", 10), 1, "card"));
+    awaitSaga(approved.get("sagaId").asText());
 
-    assertThat(orphans).hasSize(1);
-    assertThat(orphans.get(0).get("invariant").asText()).isEqualTo("CREDIT_WITHOUT_ORDER");
-    assertThat(orphans.get(0).get("sagaId").isNull()).isTrue();
-    assertThat(orphans.get(0).get("ageMillis").asLong()).isNotNegative();
+    ResponseEntity<JsonNode> started = TestSystem.http("saga-orchestrator").post()
+        .uri("/api/consistency/checks?window=PT1H&maxSagas=50000").retrieve().toEntity(JsonNode.class);
+
+    assertThat(started.getStatusCode().value()).isEqualTo(202);
+    assertThat(started.getHeaders().getLocation()).isNotNull();
+    JsonNode report = TestSystem.consistencyCheck(50_000);
+    assertThat(report.get("sagasChecked").asInt()).isPositive();
+    assertThat(StreamSupport.stream(report.get("violations").spliterator(), false)
+        .filter(v -> v.path("sagaId").asText().equals(approved.get("sagaId").asText()))).isEmpty();
+    int missing = TestSystem.http("saga-orchestrator").get().uri("/api/consistency/checks/{id}", "no-such-check")
+        .exchange((request, response) -> response.getStatusCode().value());
+    assertThat(missing).isEqualTo(404);
   }
 
   @Test
@@ -98,9 +144,15 @@ class ReconcilerEndToEndIT {
     assertBadRequest("payment-service", HttpMethod.GET, "/api/payments?changedSince=yesterday");
     assertBadRequest("inventory-service", HttpMethod.GET, "/api/stock-reservations?changedSince=" + before
         + "&status=LOST");
-    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/check?window=soon");
-    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/check?window=-PT1H");
-    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/check?maxSagas=many");
+    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/checks?window=soon");
+    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/checks?window=-PT1H");
+    assertBadRequest("saga-orchestrator", HttpMethod.POST, "/api/consistency/checks?maxSagas=many");
+    assertThat(orderIds(TestSystem.get("order-service", "/api/orders?ids={id}&ids=unknown", orderId)))
+        .containsExactly(orderId);
+    assertThat(TestSystem.get("payment-service", "/api/payments?orderIds={id}", orderId).get(0).get("status").asText())
+        .isEqualTo("AUTHORIZED");
+    String tooMany = String.join("&", java.util.Collections.nCopies(201, "orderIds=x"));
+    assertBadRequest("customer-service", HttpMethod.GET, "/api/credit-reservations?" + tooMany);
   }
 
   private static void assertBadRequest(String service, HttpMethod method, String pathAndQuery) {
@@ -117,12 +169,4 @@ class ReconcilerEndToEndIT {
     return StreamSupport.stream(changes.spliterator(), false).map(c -> c.get("orderId").asText()).toList();
   }
 
-  private static JsonNode check() {
-    return TestSystem.http("saga-orchestrator").post().uri("/api/consistency/check").retrieve().body(JsonNode.class);
-  }
-
-  private static List<JsonNode> violationsOf(JsonNode report, JsonNode accepted) {
-    return StreamSupport.stream(report.get("violations").spliterator(), false)
-        .filter(v -> v.get("sagaId").asText().equals(accepted.get("sagaId").asText())).toList();
-  }
 }

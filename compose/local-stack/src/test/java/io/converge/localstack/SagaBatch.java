@@ -84,6 +84,8 @@ record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> 
    * be handling late commands), each as "invariant: detail".
    */
   List<String> settledViolations() throws InterruptedException {
+    // The check looks at sagas once they have been over for the reconciler's settle time.
+    Thread.sleep(TestSystem.RECONCILER_SETTLE_SECONDS * 1_000L);
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     List<String> violations = violations();
     while (!violations.isEmpty() && System.nanoTime() < deadline) {
@@ -94,12 +96,10 @@ record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> 
   }
 
   private List<String> violations() {
-    JsonNode report = TestSystem.http("saga-orchestrator").post()
-        .uri("/api/consistency/check?maxSagas={max}&window=PT2H", sagaIds.size() + 1_000).retrieve()
-        .body(JsonNode.class);
+    JsonNode report = TestSystem.consistencyCheck(sagaIds.size() + 1_000);
     List<String> found = new ArrayList<>();
     for (JsonNode violation : report.get("violations")) {
-      if (sagaIds.contains(violation.get("sagaId").asText())) {
+      if (sagaIds.contains(violation.path("sagaId").asText()) || orderIds.contains(violation.path("orderId").asText())) {
         found.add(violation.get("invariant").asText() + ": " + violation.get("detail").asText());
       }
     }

@@ -5,11 +5,13 @@ import io.converge.devinfra.KafkaBrokerProcess;
 import io.converge.devinfra.ServiceDatabases;
 import io.converge.devinfra.SharedInfrastructure;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -21,6 +23,9 @@ final class TestSystem {
 
   /** Short, so that timeout tests are quick; long enough that a healthy step never times out under CI load. */
   static final int STEP_TIMEOUT_MILLIS = 1500;
+
+  /** The reconciler checks a saga this long after it ended (short, so that tests see its sweep soon). */
+  static final int RECONCILER_SETTLE_SECONDS = 3;
 
   private static RunningSystem system;
   private static KafkaBrokerProcess broker;
@@ -34,7 +39,8 @@ final class TestSystem {
       broker = KafkaBrokerProcess.start();
       system = RunningSystem.start(SharedInfrastructure.database(), broker.bootstrap(), prefix, false,
           Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
-              "converge.saga.compensation-max-attempts", 3, "converge.admission.max-sagas-per-second", 1000));
+              "converge.saga.compensation-max-attempts", 3, "converge.reconciler.interval", "1s",
+              "converge.reconciler.settle", RECONCILER_SETTLE_SECONDS + "s"));
       RunningSystem started = system;
       KafkaBrokerProcess startedBroker = broker;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -88,10 +94,57 @@ final class TestSystem {
         "paymentMethod", paymentMethod);
   }
 
-  /** Places the order and returns the 202 body. */
+  /**
+   * Places the order and returns the 202 body. Refused with 429 (admission control), it tries again after the
+   * Retry-After the orchestrator names, as a client should, for up to 30 s; then the 429 is thrown.
+   */
   static JsonNode place(Map<String, Object> order) {
-    return http("saga-orchestrator").post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(order)
-        .retrieve().body(JsonNode.class);
+    long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        return http("saga-orchestrator").post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+            .body(order).retrieve().body(JsonNode.class);
+      } catch (HttpClientErrorException.TooManyRequests refused) {
+        if (System.nanoTime() > giveUpAt) {
+          throw refused;
+        }
+        String retryAfter = refused.getResponseHeaders() == null ? null
+            : refused.getResponseHeaders().getFirst("Retry-After");
+        sleep(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter)));
+      }
+    }
+  }
+
+  /** Starts an ad-hoc consistency check over the last two hours and waits for its report. */
+  static JsonNode consistencyCheck(int maxSagas) {
+    java.time.Instant requestedAt = java.time.Instant.now();
+    JsonNode started = http("saga-orchestrator").post()
+        .uri("/api/consistency/checks?maxSagas={max}&window=PT2H", maxSagas).retrieve().body(JsonNode.class);
+    long giveUpAt = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    JsonNode check = started;
+    while (check.get("state").asText().equals("RUNNING")) {
+      if (System.nanoTime() > giveUpAt) {
+        throw new AssertionError("The consistency check did not finish within 120 s");
+      }
+      sleep(Duration.ofMillis(200));
+      check = get("saga-orchestrator", "/api/consistency/checks/{id}", started.get("checkId").asText());
+    }
+    if (!check.get("state").asText().equals("DONE")) {
+      throw new AssertionError("The consistency check failed: " + check);
+    }
+    if (java.time.Instant.parse(check.get("startedAt").asText()).isBefore(requestedAt.minusMillis(500))) {
+      return consistencyCheck(maxSagas); // that was a check someone else had started earlier: run ours
+    }
+    return check;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Long-polls the saga until it is terminal (or 20 s pass). */

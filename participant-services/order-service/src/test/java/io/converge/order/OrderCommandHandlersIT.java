@@ -47,11 +47,35 @@ class OrderCommandHandlersIT {
     send(new CreateOrder(orderId, "c-1", List.of(new OrderLine("sku-1", 1)), "card"), orderId, 2);
 
     send(new RejectOrder(orderId, RejectionReason.OUT_OF_STOCK), orderId, 4);
-    send(new ApproveOrder(orderId, BigDecimal.TEN), orderId, 6);
+    List<WireMessage> replies = send(new ApproveOrder(orderId, BigDecimal.TEN), orderId, 6);
 
+    assertThat(repliesTo("order.ApproveOrder", replies)).hasSize(2).allSatisfy(reply -> {
+      assertThat(reply.header("reply_outcome-type")).isEqualTo("FAILURE");
+      assertThat(reply.header("reply_type")).isEqualTo("order.OrderAlreadyRejected");
+      assertThat(reply.payload()).contains("OUT_OF_STOCK");
+    });
     JsonNode order = order(orderId);
     assertThat(order.get("state").asText()).isEqualTo("REJECTED");
     assertThat(order.get("reason").asText()).isEqualTo("OUT_OF_STOCK");
+  }
+
+  @Test
+  void aRejectionCannotUndoAnApprovalAndSaysSoWithATypedFailure() {
+    String orderId = UUID.randomUUID().toString();
+    send(new CreateOrder(orderId, "c-1", List.of(new OrderLine("sku-1", 1)), "card"), orderId, 2);
+    send(new ApproveOrder(orderId, new BigDecimal("5.00")), orderId, 4);
+
+    List<WireMessage> replies = send(new RejectOrder(orderId, RejectionReason.STEP_TIMED_OUT), orderId, 6);
+
+    assertThat(repliesTo("order.RejectOrder", replies)).hasSize(2).allSatisfy(reply -> {
+      assertThat(reply.header("reply_outcome-type")).isEqualTo("FAILURE");
+      assertThat(reply.header("reply_type")).isEqualTo("order.OrderAlreadyApproved");
+      assertThat(reply.payload()).contains(orderId);
+    });
+    JsonNode order = order(orderId);
+    assertThat(order.get("state").asText()).isEqualTo("APPROVED");
+    assertThat(order.get("reason").isNull()).isTrue();
+    assertThat(order.get("total").decimalValue()).isEqualByComparingTo("5.00");
   }
 
   @Test
@@ -77,6 +101,10 @@ class OrderCommandHandlersIT {
         command, 2, REPLIES, orderId, totalReplies);
     assertThat(replies).hasSize(totalReplies);
     return replies;
+  }
+
+  private static List<WireMessage> repliesTo(String commandType, List<WireMessage> replies) {
+    return replies.stream().filter(reply -> commandType.equals(reply.header("commandreply_type"))).toList();
   }
 
   private JsonNode order(String id) {

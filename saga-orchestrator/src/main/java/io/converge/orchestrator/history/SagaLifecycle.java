@@ -1,11 +1,16 @@
 package io.converge.orchestrator.history;
 
-/** What a saga reports about itself as it starts and ends; called inside the transaction that made the change. */
+import java.time.Duration;
+
+/**
+ * What a saga reports about itself as it starts and ends; called inside the transaction that made the change. Every
+ * end names its reason.
+ */
 public interface SagaLifecycle {
 
-  void started(String sagaId, String sagaType, String orderId, java.time.Duration deadline);
+  void started(String sagaId, String sagaType, String orderId, Duration deadline);
 
-  void completed(String sagaId);
+  void completed(String sagaId, String reason);
 
   void compensated(String sagaId, String reason);
 
@@ -14,11 +19,11 @@ public interface SagaLifecycle {
   /** For sagas run without a store (unit tests). */
   SagaLifecycle IGNORED = new SagaLifecycle() {
     @Override
-    public void started(String sagaId, String sagaType, String orderId, java.time.Duration deadline) {
+    public void started(String sagaId, String sagaType, String orderId, Duration deadline) {
     }
 
     @Override
-    public void completed(String sagaId) {
+    public void completed(String sagaId, String reason) {
     }
 
     @Override

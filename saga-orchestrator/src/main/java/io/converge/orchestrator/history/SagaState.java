@@ -1,7 +1,8 @@
 package io.converge.orchestrator.history;
 
 /**
- * Where a saga is. NEEDS_ATTENTION: a compensation was not confirmed after all its attempts; an operator acts on it.
+ * Where a saga is. NEEDS_ATTENTION: a compensation was not confirmed after all its attempts, a participant refused one
+ * with a fact, or the reconciler found a participant contradicting the saga; an operator acts on it.
  * RESOLVED: an operator marked a parked saga resolved.
  */
 public enum SagaState {

@@ -19,11 +19,14 @@ public class SagaStore implements SagaLifecycle {
   private final JdbcTemplate jdbc;
   private final SagaCompletionNotifier notifier;
   private final SagaMetrics metrics;
+  private final List<SagaEndListener> endListeners;
 
-  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics) {
+  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics,
+            List<SagaEndListener> endListeners) {
     this.jdbc = jdbc;
     this.notifier = notifier;
     this.metrics = metrics;
+    this.endListeners = endListeners;
   }
 
   @Override
@@ -34,8 +37,8 @@ public class SagaStore implements SagaLifecycle {
   }
 
   @Override
-  public void completed(String sagaId) {
-    end(sagaId, SagaState.COMPLETED, null);
+  public void completed(String sagaId, String reason) {
+    end(sagaId, SagaState.COMPLETED, reason);
   }
 
   @Override
@@ -45,7 +48,7 @@ public class SagaStore implements SagaLifecycle {
 
   @Override
   public void failed(String sagaId) {
-    end(sagaId, SagaState.FAILED, null);
+    end(sagaId, SagaState.FAILED, "COMPENSATION_FAILED");
   }
 
   /** A failure reply while running starts compensation. */
@@ -65,15 +68,48 @@ public class SagaStore implements SagaLifecycle {
         .findFirst().map(SagaState::valueOf);
   }
 
+  /**
+   * Locks the saga for the rest of the transaction and returns its state. Every transaction that changes a saga takes
+   * this lock first (reply handling, timers, operators, the reconciler), so two of them never wait on each other's
+   * rows in opposite orders: that is what keeps the timer and correlation tables free of deadlocks.
+   */
+  public Optional<SagaState> lock(String sagaId) {
+    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ? FOR UPDATE", String.class, sagaId)
+        .stream().findFirst().map(SagaState::valueOf);
+  }
+
+  /** As {@link #lock}, but empty at once when another transaction holds the saga (it is being changed right now). */
+  public Optional<SagaState> lockUnlessBusy(String sagaId) {
+    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ? FOR UPDATE SKIP LOCKED", String.class,
+        sagaId).stream().findFirst().map(SagaState::valueOf);
+  }
+
+  /**
+   * Flags a saga whose deadline passed while a step it may not undo (the pivot or after) is still unanswered; the
+   * first reason is kept. Returns whether this call flagged it.
+   */
+  public boolean flagPastDeadline(String sagaId, String reason) {
+    return jdbc.update("UPDATE saga_summary SET past_deadline_reason = ? WHERE saga_id = ? "
+        + "AND past_deadline_reason IS NULL", reason, sagaId) == 1;
+  }
+
   public boolean pastDeadline(String sagaId) {
     return Boolean.TRUE.equals(jdbc.queryForObject("SELECT deadline_at < NOW(3) FROM saga_summary WHERE saga_id = ?",
         Boolean.class, sagaId));
   }
 
-  /** A compensation went unconfirmed after its attempts: an operator must look at the saga. */
+  /**
+   * An operator must look at the saga: a compensation went unconfirmed after its attempts, a participant refused one,
+   * or the reconciler found a participant contradicting the saga. The saga stops claiming its outcome.
+   */
   public void park(String sagaId, String attention) {
-    jdbc.update("UPDATE saga_summary SET state = ?, attention = ? WHERE saga_id = ?",
-        SagaState.NEEDS_ATTENTION.name(), attention, sagaId);
+    jdbc.update("UPDATE saga_summary SET state = ?, attention = ?, reason = COALESCE(reason, 'NEEDS_ATTENTION') "
+        + "WHERE saga_id = ?", SagaState.NEEDS_ATTENTION.name(), truncate(attention, 2000), sagaId);
+    afterCommit(() -> endListeners.forEach(listener -> listener.sagaEnded(sagaId, SagaState.NEEDS_ATTENTION)));
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   /** {@code converge.inventory.commands} → {@code inventory-service}. */
@@ -92,7 +128,7 @@ public class SagaStore implements SagaLifecycle {
       return new SagaView(rs.getString("saga_id"), rs.getString("saga_type"), rs.getString("order_id"),
           SagaState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getTimestamp("started_at").toInstant(),
           ended == null ? null : ended.toInstant(), rs.getTimestamp("deadline_at").toInstant(),
-          rs.getString("attention"), history);
+          rs.getString("attention"), rs.getString("past_deadline_reason"), history);
     }, sagaId).stream().findFirst();
   }
 
@@ -101,10 +137,17 @@ public class SagaStore implements SagaLifecycle {
         reason, sagaId);
     metrics.ended(sagaId, state);
     // Waiters learn of the end only once it is committed, so what they read back is the end.
+    afterCommit(() -> {
+      notifier.ended(sagaId);
+      endListeners.forEach(listener -> listener.sagaEnded(sagaId, state));
+    });
+  }
+
+  private static void afterCommit(Runnable action) {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        notifier.ended(sagaId);
+        action.run();
       }
     });
   }

@@ -30,8 +30,9 @@ class SagaOperations {
   @Transactional
   void retry(String sagaId, String operator, String comment) {
     SagaState state = lockedState(sagaId);
-    if (state.isTerminal()) {
-      throw new ConflictException("Saga " + sagaId + " is " + state + ": nothing to retry");
+    if (state.isTerminal() || ended(sagaId)) {
+      throw new ConflictException("Saga " + sagaId + " is " + state + " and its steps are over: nothing to retry"
+          + (state == SagaState.NEEDS_ATTENTION ? "; resolve it once its participants agree" : ""));
     }
     LastCommand last = jdbc.query("SELECT message_id, message_type FROM saga_history WHERE saga_id = ? "
             + "AND kind = 'COMMAND_SENT' ORDER BY id DESC LIMIT 1",
@@ -52,15 +53,19 @@ class SagaOperations {
     if (state != SagaState.NEEDS_ATTENTION) {
       throw new ConflictException("Only a saga in NEEDS_ATTENTION can be marked resolved; this one is " + state);
     }
-    jdbc.update("UPDATE saga_summary SET state = ?, ended_at = NOW(3) WHERE saga_id = ?", SagaState.RESOLVED.name(),
-        sagaId);
+    jdbc.update("UPDATE saga_summary SET state = ?, reason = 'RESOLVED_BY_OPERATOR', "
+        + "ended_at = COALESCE(ended_at, NOW(3)) WHERE saga_id = ?", SagaState.RESOLVED.name(), sagaId);
     record(sagaId, "RESOLVE", operator, comment);
   }
 
   private SagaState lockedState(String sagaId) {
-    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ? FOR UPDATE", String.class, sagaId)
-        .stream().findFirst().map(SagaState::valueOf)
-        .orElseThrow(() -> new NotFoundException("No saga " + sagaId));
+    return sagas.lock(sagaId).orElseThrow(() -> new NotFoundException("No saga " + sagaId));
+  }
+
+  /** Parked after it ended (the reconciler found a participant contradicting it): no step of it is left to send. */
+  private boolean ended(String sagaId) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT ended_at IS NOT NULL FROM saga_summary WHERE saga_id = ?",
+        Boolean.class, sagaId));
   }
 
   private void record(String sagaId, String action, String operator, String comment) {

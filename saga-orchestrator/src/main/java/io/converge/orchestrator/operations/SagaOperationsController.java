@@ -35,18 +35,35 @@ class SagaOperationsController {
   }
 
   record SagaSummary(String sagaId, String orderId, SagaState state, String reason, Instant startedAt,
-                     Instant deadlineAt, String attention) {
+                     Instant deadlineAt, String attention, String pastDeadlineReason) {
   }
 
   record Action(@Size(max = 2000) String comment) {
   }
 
+  /**
+   * Sagas in one state ({@code state=NEEDS_ATTENTION}), or those not terminal although their deadline passed
+   * ({@code pastDeadline=true}, each with why), oldest first, at most {@code limit} (up to 1000).
+   */
   @GetMapping
-  List<SagaSummary> byState(@RequestParam SagaState state, @RequestParam(defaultValue = "100") int limit) {
-    return jdbc.query("SELECT saga_id, order_id, state, reason, started_at, deadline_at, attention FROM saga_summary "
-        + "WHERE state = ? ORDER BY started_at LIMIT ?", (rs, row) -> new SagaSummary(rs.getString(1),
-        rs.getString(2), SagaState.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(),
-        rs.getTimestamp(6).toInstant(), rs.getString(7)), state.name(), Math.max(1, Math.min(limit, 1000)));
+  List<SagaSummary> list(@RequestParam(required = false) SagaState state,
+                         @RequestParam(defaultValue = "false") boolean pastDeadline,
+                         @RequestParam(defaultValue = "100") int limit) {
+    if (state == null && !pastDeadline) {
+      throw new IllegalArgumentException("Say which sagas: state=<state> or pastDeadline=true");
+    }
+    String where = pastDeadline ? "ended_at IS NULL AND deadline_at < NOW(3)" : "TRUE";
+    List<Object> args = new java.util.ArrayList<>();
+    if (state != null) {
+      where += " AND state = ?";
+      args.add(state.name());
+    }
+    args.add(Math.max(1, Math.min(limit, 1000)));
+    return jdbc.query("SELECT saga_id, order_id, state, reason, started_at, deadline_at, attention, "
+        + "past_deadline_reason FROM saga_summary WHERE " + where + " ORDER BY started_at LIMIT ?",
+        (rs, row) -> new SagaSummary(rs.getString(1), rs.getString(2), SagaState.valueOf(rs.getString(3)),
+            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getString(7),
+            rs.getString(8)), args.toArray());
   }
 
   @PostMapping("/{sagaId}/retry")

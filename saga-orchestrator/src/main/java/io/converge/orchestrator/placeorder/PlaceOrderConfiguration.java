@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties({SagaPolicyProperties.class, AdmissionProperties.class})
+@EnableConfigurationProperties(SagaPolicyProperties.class)
 class PlaceOrderConfiguration {
 
   @Bean

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Optional;
+import io.converge.orchestrator.admission.Admission;
 import io.converge.service.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,8 +41,13 @@ class PlaceOrderController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PlaceOrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey) {
-    admission.admit();
-    PlaceOrderResponse response = placeOrders.place(request, Optional.ofNullable(idempotencyKey));
+    Admission.Permit permit = admission.admit();
+    PlaceOrderResponse response;
+    try {
+      response = placeOrders.place(request, Optional.ofNullable(idempotencyKey), permit);
+    } finally {
+      permit.release();
+    }
     return ResponseEntity.accepted().location(URI.create("/api/sagas/" + response.sagaId())).body(response);
   }
 }

@@ -14,6 +14,7 @@ import io.converge.contracts.inventory.StockReserved;
 import io.converge.contracts.inventory.UnknownProduct;
 import io.converge.contracts.order.ApproveOrder;
 import io.converge.contracts.order.CreateOrder;
+import io.converge.contracts.order.OrderAlreadyRejected;
 import io.converge.contracts.order.RejectOrder;
 import io.converge.contracts.payment.AuthorizePayment;
 import io.converge.contracts.payment.PaymentDeclined;
@@ -33,6 +34,10 @@ import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
  * Places an order across four services: create it PENDING, reserve stock (which prices it), reserve credit, authorize
  * payment, approve. A failure reply at any step compensates the completed steps in reverse order and the order ends
  * REJECTED with the reason.
+ *
+ * <p>The first four steps are compensatable. Approving the order is the pivot: once order-service approved it nothing
+ * is undone, so it is never compensated because of a timeout or the deadline; it is asked again until it answers. Its
+ * only failure ({@link OrderAlreadyRejected}) means the order can never be approved, and the saga compensates.
  */
 public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga {
 
@@ -72,6 +77,8 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
           .withCompensation(paymentService.voidPayment, data -> new VoidPayment(data.getOrderId()))
       .step()
           .invokeParticipant(orderService.approveOrder, this::approveOrder)
+          .onReply(OrderAlreadyRejected.class, (data, reply) -> data.rejectedBecause(
+              reply.reason() == null ? RejectionReason.PARTICIPANT_FAILED : reply.reason()))
       .build();
 
   public PlaceOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
@@ -79,11 +86,15 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
     this.policies = policies;
   }
 
-  /** ApproveOrder must not fail: every other step may count as failed after its attempts. */
   @Override
-  public StepPolicy policyFor(String commandType) {
-    return commandType.equals(MessageCatalog.wireNameOf(ApproveOrder.class))
-        ? policies.untilItSucceeds() : policies.defaultStep();
+  public Optional<StepPolicy> policyFor(String commandType) {
+    Map<String, StepPolicy> forward = Map.of(
+        MessageCatalog.wireNameOf(CreateOrder.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(ReserveStock.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(ReserveCredit.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(AuthorizePayment.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(ApproveOrder.class), policies.pivot());
+    return Optional.ofNullable(forward.get(commandType));
   }
 
   @Override
@@ -120,7 +131,12 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
   }
 
   private RejectOrder rejectOrder(PlaceOrderSagaData data) {
-    return new RejectOrder(data.getOrderId(), data.getRejectionReason());
+    return new RejectOrder(data.getOrderId(), reasonOf(data));
+  }
+
+  /** Every rejection has a reason: a failure the saga maps to none (a handler's generic failure) still gets one. */
+  private static RejectionReason reasonOf(PlaceOrderSagaData data) {
+    return data.getRejectionReason() == null ? RejectionReason.PARTICIPANT_FAILED : data.getRejectionReason();
   }
 
   private ReserveStock reserveStock(PlaceOrderSagaData data) {
@@ -146,12 +162,12 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
 
   @Override
   public void onSagaCompletedSuccessfully(String sagaId, PlaceOrderSagaData data) {
-    lifecycle.completed(sagaId);
+    lifecycle.completed(sagaId, "ORDER_APPROVED");
   }
 
   @Override
   public void onSagaRolledBack(String sagaId, PlaceOrderSagaData data) {
-    lifecycle.compensated(sagaId, data.getRejectionReason() == null ? null : data.getRejectionReason().name());
+    lifecycle.compensated(sagaId, reasonOf(data).name());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.converge.orchestrator.placeorder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.converge.contracts.OrderLine;
+import io.converge.orchestrator.admission.Admission;
 import io.converge.service.web.ConflictException;
 import io.eventuate.tram.sagas.orchestration.SagaInstance;
 import io.eventuate.tram.sagas.orchestration.SagaInstanceFactory;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Starts place-order sagas; with an Idempotency-Key, one saga per key. */
 @Service
@@ -32,9 +35,12 @@ class PlaceOrders {
     this.objectMapper = objectMapper;
   }
 
-  /** The saga and its first command commit together: the saga exists and runs, or nothing was stored. */
+  /**
+   * The saga and its first command commit together: the saga exists and runs, or nothing was stored. The admission
+   * permit is held by the new saga from the commit on; a replayed key starts none (the caller releases the permit).
+   */
   @Transactional
-  PlaceOrderResponse place(PlaceOrderRequest request, Optional<String> idempotencyKey) {
+  PlaceOrderResponse place(PlaceOrderRequest request, Optional<String> idempotencyKey, Admission.Permit permit) {
     if (idempotencyKey.isPresent()) {
       String key = idempotencyKey.get();
       String hash = hash(request);
@@ -45,19 +51,25 @@ class PlaceOrders {
         }
         return new PlaceOrderResponse(claimed.get().sagaId(), claimed.get().orderId(), "RUNNING");
       }
-      PlaceOrderResponse started = start(request);
+      PlaceOrderResponse started = start(request, permit);
       idempotencyKeys.bind(key, started.sagaId(), started.orderId());
       return started;
     }
-    return start(request);
+    return start(request, permit);
   }
 
-  private PlaceOrderResponse start(PlaceOrderRequest request) {
+  private PlaceOrderResponse start(PlaceOrderRequest request, Admission.Permit permit) {
     String orderId = UUID.randomUUID().toString();
     PlaceOrderSagaData data = new PlaceOrderSagaData(orderId, request.customerId(),
         request.lines().stream().map(line -> new OrderLine(line.sku(), line.quantity())).toList(),
         request.paymentMethod());
     SagaInstance instance = sagaInstanceFactory.create(saga, data);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        permit.heldBy(instance.getId());
+      }
+    });
     return new PlaceOrderResponse(instance.getId(), orderId, "RUNNING");
   }
 

@@ -7,18 +7,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The consistency reconciler, under {@code converge.reconciler}.
  *
- * @param interval     how often it checks
- * @param window       sagas that ended this recently are checked (plus every saga not terminal past its deadline), and
- *                     reservations and payments that changed this recently are checked for their order
- * @param maxSagas     most sagas checked per run, the most recent first; also the most reservations (and payments)
- *                     checked per participant
+ * @param interval     pause between sweeps
+ * @param settle       a saga is checked once it has been over this long: time for commands it sent last (the undo of
+ *                     a timed-out step) to land; also how long a repair has before it is checked
+ * @param batch        most sagas read per sweep (the sweep goes on where it stopped: none is skipped)
+ * @param maxRepairs   repairs of one saga before it is parked instead
  * @param orderService base URLs of the participants' own APIs, through which it reads their state
  */
 @ConfigurationProperties("converge.reconciler")
 public record ReconcilerProperties(@DefaultValue("true") boolean enabled,
-                                   @DefaultValue("60s") Duration interval,
-                                   @DefaultValue("5m") Duration window,
-                                   @DefaultValue("100") int maxSagas,
+                                   @DefaultValue("5s") Duration interval,
+                                   @DefaultValue("10s") Duration settle,
+                                   @DefaultValue("1000") int batch,
+                                   @DefaultValue("3") int maxRepairs,
                                    @DefaultValue("http://localhost:8081") String orderService,
                                    @DefaultValue("http://localhost:8082") String inventoryService,
                                    @DefaultValue("http://localhost:8083") String customerService,

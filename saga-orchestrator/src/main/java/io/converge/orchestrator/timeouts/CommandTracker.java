@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
  * step's timer. A crash after commit loses neither; a rollback keeps neither.
  */
 @Component
-class CommandTracker implements MessageInterceptor {
+public class CommandTracker implements MessageInterceptor {
 
   /** Which attempt of its step a command is (1 when absent). */
   static final String ATTEMPT = "converge_attempt";
   /** Marks a command the saga sends without awaiting its reply (the compensation of a timed-out step). */
-  static final String UNTRACKED = "converge_untracked";
+  public static final String UNTRACKED = "converge_untracked";
 
   private final SagaTimers timers;
   private final TimedSaga saga;
@@ -35,8 +35,8 @@ class CommandTracker implements MessageInterceptor {
       int attempt = message.getHeader(ATTEMPT).map(Integer::parseInt).orElse(1);
       String commandType = message.getRequiredHeader("command_type");
       timers.awaitReplyTo(message.getId(), sagaId, attempt);
-      timers.arm(sagaId, properties.waitFor(saga.policyFor(commandType), attempt).toMillis(), attempt,
-          message.getId(), commandType);
+      StepPolicy policy = saga.policyFor(commandType).orElseGet(properties::compensatable);
+      timers.arm(sagaId, properties.waitFor(policy, attempt).toMillis(), attempt, message.getId(), commandType);
     });
   }
 }

@@ -6,13 +6,16 @@ import java.util.Optional;
 /** What a saga declares, beside its Eventuate definition, so that every step is bounded in time. */
 public interface TimedSaga {
 
-  /** The policy of the step that sends this command (by wire name). */
-  StepPolicy policyFor(String commandType);
+  /**
+   * The policy of the forward step that sends this command (by wire name): its kind (compensatable, pivot, retriable)
+   * and its time bounds. Empty for a compensation.
+   */
+  Optional<StepPolicy> policyFor(String commandType);
 
   /**
-   * The command that undoes a forward step which timed out. The step may have happened after all (its reply lost or
-   * late), and Eventuate compensates only steps that replied, so the orchestrator sends this itself. Participants
-   * accept a compensation before the action it undoes, so it is safe either way.
+   * The command that undoes a compensatable step which timed out. The step may have happened after all (its reply
+   * lost or late), and Eventuate compensates only steps that replied, so the orchestrator sends this itself.
+   * Participants accept a compensation before the action it undoes, so it is safe either way.
    */
   Optional<Command> compensationOfTimedOut(String commandType, String orderId);
 

@@ -10,6 +10,7 @@ import io.eventuate.tram.commands.producer.CommandProducer;
 import io.eventuate.tram.messaging.common.Message;
 import io.eventuate.tram.messaging.producer.MessageBuilder;
 import io.eventuate.tram.messaging.producer.MessageProducer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires due step timers, each in the transaction that locks it (so two orchestrator instances never fire one twice,
- * and a crash before commit leaves it due): send the step's command again; or, when its attempts or the saga's
- * deadline are spent, undo the step itself and answer the saga with a {@link StepTimedOut} failure so it compensates;
- * or, for a compensation that was never confirmed, park the saga in NEEDS_ATTENTION.
+ * Fires due step timers, each in a transaction of its own that first locks its saga (a saga being changed right now is
+ * skipped and looked at again on the next scan; two orchestrator instances never fire one timer twice; a crash
+ * before commit leaves it due). What a timer does is {@link TimeoutDecision}'s: wait longer for a command still
+ * queued, send the command again, give up on a compensatable step (undo it and fail it so the saga compensates), or
+ * park a saga whose compensation went unconfirmed. A step at or after the pivot is never given up: past the deadline
+ * its saga is flagged and the step is asked again.
  */
 @Component
 class TimeoutScheduler extends PeriodicTask {
@@ -37,17 +40,20 @@ class TimeoutScheduler extends PeriodicTask {
   private final SagaStore sagas;
   private final TimedSaga saga;
   private final SagaPolicyProperties properties;
+  private final StepLatencies latencies;
   private final MessageProducer messageProducer;
   private final CommandProducer commandProducer;
   private final TransactionTemplate transactions;
 
   TimeoutScheduler(SagaTimers timers, SagaStore sagas, TimedSaga saga, SagaPolicyProperties properties,
-                   MessageProducer messageProducer, CommandProducer commandProducer, TransactionTemplate transactions) {
+                   StepLatencies latencies, MessageProducer messageProducer, CommandProducer commandProducer,
+                   TransactionTemplate transactions) {
     super("saga-timers", properties.scanInterval());
     this.timers = timers;
     this.sagas = sagas;
     this.saga = saga;
     this.properties = properties;
+    this.latencies = latencies;
     this.messageProducer = messageProducer;
     this.commandProducer = commandProducer;
     this.transactions = transactions;
@@ -55,33 +61,93 @@ class TimeoutScheduler extends PeriodicTask {
 
   /** Fires what is due now; returns how many timers fired. */
   int fireDue() {
-    Integer fired = transactions.execute(tx -> {
-      var due = timers.lockDue(BATCH);
-      due.forEach(this::fire);
-      return due.size();
-    });
-    return fired == null ? 0 : fired;
+    int fired = 0;
+    for (String sagaId : timers.due(BATCH)) {
+      if (Boolean.TRUE.equals(transactions.execute(tx -> fireIfStillDue(sagaId)))) {
+        fired++;
+      }
+    }
+    return fired;
   }
 
-  private void fire(SagaTimers.Timer timer) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("sagaId", timer.sagaId())) {
-      Optional<SagaState> state = sagas.state(timer.sagaId());
-      if (state.isEmpty() || state.get().isTerminal() || state.get() == SagaState.NEEDS_ATTENTION) {
-        timers.disarm(timer.sagaId());
-        return;
+  private boolean fireIfStillDue(String sagaId) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("sagaId", sagaId)) {
+      Optional<SagaState> state = sagas.lockUnlessBusy(sagaId);
+      if (state.isEmpty()) {
+        return false;
       }
-      boolean compensating = state.get() == SagaState.COMPENSATING;
-      int maxAttempts = compensating ? properties.compensationMaxAttempts()
-          : saga.policyFor(timer.commandType()).maxAttempts();
-      boolean pastDeadline = !compensating && sagas.pastDeadline(timer.sagaId());
-      Optional<SagaTimers.StoredCommand> command = timers.storedCommand(timer.commandMessageId());
-      if (command.isPresent() && timer.attempt() < maxAttempts && !pastDeadline) {
-        resend(command.get(), timer.attempt() + 1);
-      } else if (!compensating) {
-        giveUp(timer, command);
-      } else {
-        park(timer);
+      Optional<SagaTimers.Timer> timer = timers.dueTimer(sagaId);
+      if (timer.isEmpty()) {
+        return false;
       }
+      if (state.get().isTerminal() || state.get() == SagaState.NEEDS_ATTENTION) {
+        timers.disarm(sagaId);
+        return true;
+      }
+      fire(timer.get(), state.get() == SagaState.COMPENSATING);
+      return true;
+    }
+  }
+
+  private void fire(SagaTimers.Timer timer, boolean compensating) {
+    Optional<SagaTimers.StoredCommand> command = timers.storedCommand(timer.commandMessageId());
+    StepPolicy policy = saga.policyFor(timer.commandType()).orElseGet(properties::compensatable);
+    int maxAttempts = compensating ? properties.compensationMaxAttempts() : policy.maxAttempts();
+    boolean pastDeadline = sagas.pastDeadline(timer.sagaId());
+    Duration queueWait = queueWait(command);
+    boolean stillQueued = command.isPresent()
+        && (!command.get().published() || timer.millisSinceSent() < queueWait.toMillis());
+    TimeoutDecision decision = new TimeoutDecision(policy.kind(), compensating, timer.attempt(), maxAttempts,
+        pastDeadline, stillQueued);
+    if (pastDeadline && !compensating && !policy.kind().undoneOnTimeout()) {
+      flagPastDeadline(timer, policy.kind());
+    }
+    switch (decision.action()) {
+      case WAIT_LONGER -> timers.rearm(timer.sagaId(),
+          Math.max(queueWait.toMillis() - timer.millisSinceSent(), policy.timeout().toMillis()));
+      case RESEND -> {
+        if (command.isPresent()) {
+          resend(command.get(), timer.attempt() + 1);
+        } else if (compensating) {
+          park(timer);
+        } else {
+          giveUpOrFlag(timer, policy, command);
+        }
+      }
+      case GIVE_UP -> giveUp(timer, command);
+      case PARK -> park(timer);
+    }
+  }
+
+  /**
+   * How long replies from the command's participant take now, scaled: a command younger than that may be waiting
+   * behind a backlog rather than lost.
+   */
+  private Duration queueWait(Optional<SagaTimers.StoredCommand> command) {
+    if (command.isEmpty()) {
+      return Duration.ZERO;
+    }
+    Duration p99 = latencies.recentP99(SagaStore.participantOf(command.get().destination()));
+    long scaled = (long) (p99.toMillis() * properties.queueWaitFactor());
+    return Duration.ofMillis(Math.min(scaled, properties.maxBackoff().toMillis()));
+  }
+
+  private void flagPastDeadline(SagaTimers.Timer timer, StepKind kind) {
+    String reason = timer.commandType() + " (the " + kind.name().toLowerCase(java.util.Locale.ROOT)
+        + " step) unanswered past the saga's deadline; asked again until it answers, never undone";
+    if (sagas.flagPastDeadline(timer.sagaId(), reason)) {
+      log.warn("Saga past its deadline: {}", reason);
+      sagas.record(timer.sagaId(), "PAST_DEADLINE", "saga-orchestrator", timer.commandType(), null, timer.attempt(),
+          timer.commandMessageId());
+    }
+  }
+
+  /** The command is gone from the outbox (retention): a forward step can only be failed or, past the pivot, parked. */
+  private void giveUpOrFlag(SagaTimers.Timer timer, StepPolicy policy, Optional<SagaTimers.StoredCommand> command) {
+    if (policy.kind().undoneOnTimeout()) {
+      giveUp(timer, command);
+    } else {
+      park(timer);
     }
   }
 
@@ -127,9 +193,8 @@ class TimeoutScheduler extends PeriodicTask {
   }
 
   private void park(SagaTimers.Timer timer) {
-    String attention = "Compensation " + timer.commandType() + " not confirmed after " + timer.attempt()
-        + " attempts; what it undoes may still be in effect at " + timer.commandType().split("\\.")[0]
-        + "-service";
+    String attention = timer.commandType() + " not confirmed after " + timer.attempt()
+        + " attempts; its effect at " + timer.commandType().split("\\.")[0] + "-service is unknown";
     log.error("Parking saga: {}", attention);
     timers.disarm(timer.sagaId());
     sagas.park(timer.sagaId(), attention);
@@ -164,7 +229,7 @@ class TimeoutScheduler extends PeriodicTask {
   @Override
   protected void runOnce() {
     while (fireDue() == BATCH) {
-      // more are due: go on at once
+      // every one of a full batch fired: more may be due, go on at once
     }
   }
 }

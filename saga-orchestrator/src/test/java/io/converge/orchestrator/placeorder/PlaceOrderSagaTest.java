@@ -22,6 +22,7 @@ import io.converge.contracts.inventory.StockReserved;
 import io.converge.contracts.inventory.UnknownProduct;
 import io.converge.contracts.order.ApproveOrder;
 import io.converge.contracts.order.CreateOrder;
+import io.converge.contracts.order.OrderAlreadyRejected;
 import io.converge.contracts.order.OrderApproved;
 import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.order.OrderCreated;
@@ -31,9 +32,13 @@ import io.converge.contracts.payment.AuthorizePayment;
 import io.converge.contracts.payment.PaymentAuthorized;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.PaymentDeclined;
+import io.converge.contracts.payment.PaymentVoided;
+import io.converge.contracts.payment.VoidPayment;
 import io.converge.contracts.StepTimedOut;
 import io.converge.orchestrator.history.SagaLifecycle;
 import io.converge.orchestrator.timeouts.SagaPolicyProperties;
+import io.converge.orchestrator.timeouts.StepKind;
+import io.converge.orchestrator.timeouts.StepPolicy;
 import java.time.Duration;
 import io.eventuate.tram.sagas.testing.SagaUnitTestSupport;
 import java.math.BigDecimal;
@@ -48,7 +53,7 @@ class PlaceOrderSagaTest {
   private static final List<OrderLine> LINES = List.of(new OrderLine("sku-1", 2));
   private static final BigDecimal TOTAL = new BigDecimal("20.00");
   private static final SagaPolicyProperties POLICIES = new SagaPolicyProperties(Duration.ofSeconds(3), 3, 2.0,
-      Duration.ofSeconds(60), 5, Duration.ofMillis(200));
+      Duration.ofSeconds(30), Duration.ofSeconds(60), 5, 2.0, Duration.ofMillis(200));
 
   @Test
   void approvesTheOrderWhenEveryStepSucceeds() {
@@ -131,8 +136,34 @@ class PlaceOrderSagaTest {
     assertThat(saga.compensationOfTimedOut("order.CreateOrder", ORDER))
         .contains(new RejectOrder(ORDER, RejectionReason.STEP_TIMED_OUT));
     assertThat(saga.compensationOfTimedOut("order.ApproveOrder", ORDER)).isEmpty();
-    assertThat(saga.policyFor("order.ApproveOrder").maxAttempts()).isEqualTo(Integer.MAX_VALUE);
-    assertThat(saga.policyFor("payment.AuthorizePayment").maxAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  void everyStepBeforeApprovalIsCompensatableAndApprovalIsThePivot() {
+    PlaceOrderSaga saga = new PlaceOrderSaga(SagaLifecycle.IGNORED, POLICIES);
+    for (String step : List.of("order.CreateOrder", "inventory.ReserveStock", "customer.ReserveCredit",
+        "payment.AuthorizePayment")) {
+      assertThat(saga.policyFor(step)).get().extracting(StepPolicy::kind).isEqualTo(StepKind.COMPENSATABLE);
+    }
+    assertThat(saga.policyFor("order.ApproveOrder")).get().extracting(StepPolicy::kind).isEqualTo(StepKind.PIVOT);
+    assertThat(saga.policyFor("payment.VoidPayment")).as("a compensation is no forward step").isEmpty();
+  }
+
+  @Test
+  void anOrderThatCannotBeApprovedAnyMoreIsCompensatedWithItsReason() {
+    untilPaymentAuthorization("card")
+        .andGiven().successReply(new PaymentAuthorized(ORDER, "payment-1"))
+        .expect().command(new ApproveOrder(ORDER, TOTAL)).to(OrderChannels.COMMANDS)
+        .andGiven().failureReply(new OrderAlreadyRejected(ORDER, RejectionReason.STEP_TIMED_OUT))
+        .expect().command(new VoidPayment(ORDER)).to(PaymentChannels.COMMANDS)
+        .andGiven().successReply(new PaymentVoided(ORDER))
+        .expect().command(new ReleaseCredit(ORDER)).to(CustomerChannels.COMMANDS)
+        .andGiven().successReply(new CreditReleased(ORDER))
+        .expect().command(new ReleaseStock(ORDER)).to(InventoryChannels.COMMANDS)
+        .andGiven().successReply(new StockReleased(ORDER))
+        .expect().command(new RejectOrder(ORDER, RejectionReason.STEP_TIMED_OUT)).to(OrderChannels.COMMANDS)
+        .andGiven().successReply(new OrderRejected(ORDER))
+        .expectRolledBack();
   }
 
   private static SagaUnitTestSupport<PlaceOrderSagaData> untilStockReservation() {

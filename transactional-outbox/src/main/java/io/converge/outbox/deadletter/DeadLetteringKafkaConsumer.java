@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,9 +76,15 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
     ExecutorService threads = Executors.newCachedThreadPool();
     swimlaneThreads.add(threads);
     SwimlaneBasedDispatcher dispatcher = new SwimlaneBasedDispatcher(subscriberId, threads, swimlanes);
-    EventuateKafkaConsumerMessageHandler onRecord = (record, done) -> dispatcher.dispatch(
-        new RawKafkaMessage(record.key(), record.value()), new TopicPartition(record.topic(), record.partition()),
-        raw -> handle(subscriberId, record, handler, done));
+    EventuateKafkaConsumerMessageHandler onRecord = (record, done) -> {
+      try {
+        dispatcher.dispatch(new RawKafkaMessage(record.key(), record.value()),
+            new TopicPartition(record.topic(), record.partition()), raw -> handle(subscriberId, record, handler, done));
+      } catch (RejectedExecutionException closing) {
+        // Closing: Eventuate's poll loop may still hand over a record after the swimlanes shut down. Left unhandled,
+        // its offset is never committed, so it is consumed again after the restart; nothing is lost.
+      }
+    };
     EventuateKafkaConsumer consumer = new EventuateKafkaConsumer(subscriberId, onRecord, new ArrayList<>(channels),
         bootstrapServers, consumerProperties, consumerFactory);
     consumers.add(consumer);

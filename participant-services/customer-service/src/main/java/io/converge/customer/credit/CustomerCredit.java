@@ -74,6 +74,11 @@ class CustomerCredit {
   }
 
   @Transactional(readOnly = true)
+  List<CreditReservationChange> reservationsOf(List<String> orderIds) {
+    return orderIds.isEmpty() ? List.of() : store.byOrderIds(orderIds);
+  }
+
+  @Transactional(readOnly = true)
   CreditReservation reservation(String orderId) {
     return store.findReservation(orderId)
         .orElseThrow(() -> new NotFoundException("No credit reservation for order " + orderId));

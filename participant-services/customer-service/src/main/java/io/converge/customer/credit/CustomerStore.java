@@ -60,6 +60,13 @@ class CustomerStore {
         Timestamp.from(since), limit);
   }
 
+  List<CreditReservationChange> byOrderIds(List<String> orderIds) {
+    String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
+    return jdbc.query("SELECT order_id, status, updated_at FROM credit_reservations WHERE order_id IN ("
+        + placeholders + ")", (rs, row) -> new CreditReservationChange(rs.getString(1),
+        CreditReservation.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()), orderIds.toArray());
+  }
+
   Optional<CreditReservation> lockReservation(String orderId) {
     return jdbc.query("SELECT * FROM credit_reservations WHERE order_id = ? FOR UPDATE", this::reservation, orderId)
         .stream().findFirst();

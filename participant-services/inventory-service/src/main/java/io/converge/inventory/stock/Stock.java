@@ -69,6 +69,11 @@ class Stock {
   }
 
   @Transactional(readOnly = true)
+  List<StockReservationChange> reservationsOf(List<String> orderIds) {
+    return orderIds.isEmpty() ? List.of() : store.byOrderIds(orderIds);
+  }
+
+  @Transactional(readOnly = true)
   StockReservation reservation(String orderId) {
     return store.findReservation(orderId, false)
         .orElseThrow(() -> new NotFoundException("No stock reservation for order " + orderId));

@@ -60,6 +60,13 @@ class StockStore {
         Timestamp.from(since), limit);
   }
 
+  List<StockReservationChange> byOrderIds(Collection<String> orderIds) {
+    String placeholders = String.join(",", Collections.nCopies(orderIds.size(), "?"));
+    return jdbc.query("SELECT order_id, status, updated_at FROM stock_reservations WHERE order_id IN (" + placeholders
+        + ")", (rs, row) -> new StockReservationChange(rs.getString(1),
+        StockReservation.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()), orderIds.toArray());
+  }
+
   Optional<StockReservation> findReservation(String orderId, boolean forUpdate) {
     List<PricedLine> lines = jdbc.query("SELECT sku, quantity, unit_price FROM stock_reservation_lines "
         + "WHERE order_id = ? ORDER BY sku", (rs, row) -> new PricedLine(rs.getString(1), rs.getInt(2),

@@ -29,6 +29,13 @@ class OrderStore {
     }, id).stream().findFirst();
   }
 
+  List<OrderStatus> statusesOf(List<String> ids) {
+    String placeholders = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    return jdbc.query("SELECT id, state, reason, updated_at FROM orders WHERE id IN (" + placeholders + ")",
+        (rs, row) -> new OrderStatus(rs.getString(1), OrderState.valueOf(rs.getString(2)), rs.getString(3),
+            rs.getTimestamp(4).toInstant()), ids.toArray());
+  }
+
   /** Inserts the order unless a row for its id exists; returns whether it inserted. */
   boolean insertIfAbsent(Order order) {
     int inserted = jdbc.update("INSERT IGNORE INTO orders (id, customer_id, payment_method, state, reason, total) "

@@ -25,16 +25,25 @@ class Orders {
     store.insertIfAbsent(Order.pending(orderId, customerId, paymentMethod, lines));
   }
 
+  /** Rejects the order (or records the rejection first); returns the order as it is now, which may be APPROVED. */
   @Transactional
-  void reject(String orderId, RejectionReason reason) {
-    if (!store.insertIfAbsent(Order.rejectedBeforeCreated(orderId, reason))) {
-      transition(orderId, order -> order.reject(reason));
+  Order reject(String orderId, RejectionReason reason) {
+    Order tombstone = Order.rejectedBeforeCreated(orderId, reason);
+    if (store.insertIfAbsent(tombstone)) {
+      return tombstone;
     }
+    return transition(orderId, order -> order.reject(reason));
   }
 
+  /** Approves the order; returns the order as it is now, which may be REJECTED. */
   @Transactional
-  void approve(String orderId, BigDecimal total) {
-    transition(orderId, order -> order.approve(total));
+  Order approve(String orderId, BigDecimal total) {
+    return transition(orderId, order -> order.approve(total));
+  }
+
+  @Transactional(readOnly = true)
+  List<OrderStatus> statusesOf(List<String> ids) {
+    return ids.isEmpty() ? List.of() : store.statusesOf(ids);
   }
 
   @Transactional(readOnly = true)
@@ -42,12 +51,13 @@ class Orders {
     return store.find(orderId, false).orElseThrow(() -> new NotFoundException("No order " + orderId));
   }
 
-  private void transition(String orderId, UnaryOperator<Order> change) {
-    store.find(orderId, true).ifPresent(order -> {
-      Order changed = change.apply(order);
-      if (!changed.equals(order)) {
-        store.update(changed);
-      }
-    });
+  private Order transition(String orderId, UnaryOperator<Order> change) {
+    Order order = store.find(orderId, true)
+        .orElseThrow(() -> new IllegalStateException("No order " + orderId + " to change"));
+    Order changed = change.apply(order);
+    if (!changed.equals(order)) {
+      store.update(changed);
+    }
+    return changed;
   }
 }

@@ -36,6 +36,13 @@ class PaymentStore {
         Timestamp.from(since), limit);
   }
 
+  List<PaymentChange> byOrderIds(List<String> orderIds) {
+    String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
+    return jdbc.query("SELECT order_id, status, updated_at FROM payments WHERE order_id IN (" + placeholders + ")",
+        (rs, row) -> new PaymentChange(rs.getString(1), Payment.Status.valueOf(rs.getString(2)),
+            rs.getTimestamp(3).toInstant()), orderIds.toArray());
+  }
+
   void insert(Payment p) {
     jdbc.update("INSERT INTO payments (order_id, payment_id, customer_id, amount, payment_method, status, reason) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?)", p.orderId(), p.paymentId(), p.customerId(), p.amount(), p.paymentMethod(),

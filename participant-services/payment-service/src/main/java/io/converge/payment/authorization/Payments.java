@@ -39,6 +39,11 @@ class Payments {
   }
 
   @Transactional(readOnly = true)
+  List<PaymentChange> ofOrders(List<String> orderIds) {
+    return orderIds.isEmpty() ? List.of() : store.byOrderIds(orderIds);
+  }
+
+  @Transactional(readOnly = true)
   List<Payment> forOrder(String orderId) {
     return store.find(orderId, false).stream().toList();
   }
