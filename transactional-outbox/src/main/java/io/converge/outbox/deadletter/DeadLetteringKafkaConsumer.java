@@ -78,11 +78,12 @@ public class DeadLetteringKafkaConsumer implements MessageConsumerImplementation
     SwimlaneBasedDispatcher dispatcher = new SwimlaneBasedDispatcher(subscriberId, threads, swimlanes);
     EventuateKafkaConsumerMessageHandler onRecord = (record, done) -> {
       try {
-        dispatcher.dispatch(new RawKafkaMessage(record.key(), record.value()),
+        return dispatcher.dispatch(new RawKafkaMessage(record.key(), record.value()),
             new TopicPartition(record.topic(), record.partition()), raw -> handle(subscriberId, record, handler, done));
       } catch (RejectedExecutionException closing) {
         // Closing: Eventuate's poll loop may still hand over a record after the swimlanes shut down. Left unhandled,
         // its offset is never committed, so it is consumed again after the restart; nothing is lost.
+        return () -> 0;
       }
     };
     EventuateKafkaConsumer consumer = new EventuateKafkaConsumer(subscriberId, onRecord, new ArrayList<>(channels),
