@@ -108,9 +108,10 @@ class ReconcilerEndToEndIT {
   }
 
   @Test
-  void anAdHocCheckRunsInTheBackgroundAndReportsWithoutHoldingTheRequest() {
+  void anAdHocCheckRunsInTheBackgroundAndReportsWithoutHoldingTheRequest() throws InterruptedException {
     JsonNode approved = place(order(newCustomer("100.00"), newProduct("10.00", 10), 1, "card"));
     awaitSaga(approved.get("sagaId").asText());
+    Thread.sleep(TestSystem.RECONCILER_SETTLE_SECONDS * 1_000L + 500); // checks look at sagas over for that long
 
     ResponseEntity<JsonNode> started = TestSystem.http("saga-orchestrator").post()
         .uri("/api/consistency/checks?window=PT1H&maxSagas=50000").retrieve().toEntity(JsonNode.class);
