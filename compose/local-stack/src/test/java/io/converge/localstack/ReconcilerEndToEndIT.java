@@ -45,19 +45,18 @@ class ReconcilerEndToEndIT {
       throws Exception {
     String customer = newCustomer("1000.00");
     String sku = newProduct("1.00", 1000);
+    // Behind each saga's back as soon as it ended, before the sweep reaches it: the approved order's credit released
+    // (nothing can safely take it again), the declined order's stock reserved again (releasing it is always safe).
     JsonNode approved = place(order(customer, sku, 1, "card"));
-    JsonNode declined = place(order(customer, sku, 1, "card-declined"));
     assertThat(awaitSaga(approved.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPLETED");
-    assertThat(awaitSaga(declined.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPENSATED");
-
-    // Behind the sagas' backs, before the sweep reaches them: the approved order's credit released (nothing can
-    // safely take it again), the declined order's stock reserved again (releasing it is always safe).
     TestSystem.jdbc("customer-service").update("UPDATE credit_reservations SET status = 'RELEASED' WHERE order_id = ?",
         approved.get("orderId").asText());
+    JsonNode declined = place(order(customer, sku, 1, "card-declined"));
+    assertThat(awaitSaga(declined.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPENSATED");
     TestSystem.jdbc("inventory-service").update("UPDATE stock_reservations SET status = 'RESERVED' WHERE order_id = ?",
         declined.get("orderId").asText());
     TestSystem.jdbc("inventory-service").update("UPDATE products SET reserved = reserved + 1 WHERE sku = ?", sku);
-    // More sagas end after them than the old check (the latest 100) ever looked at.
+    // More sagas end after them than the old check (the latest 100) ever looked at, swept 10 to a batch.
     ExecutorService clients = Executors.newFixedThreadPool(8);
     List<Future<JsonNode>> later = new ArrayList<>();
     for (int i = 0; i < 150; i++) {

@@ -40,7 +40,9 @@ final class TestSystem {
       system = RunningSystem.start(SharedInfrastructure.database(), broker.bootstrap(), prefix, false,
           Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
               "converge.saga.compensation-max-attempts", 3, "converge.reconciler.interval", "1s",
-              "converge.reconciler.settle", RECONCILER_SETTLE_SECONDS + "s"));
+              "converge.reconciler.settle", RECONCILER_SETTLE_SECONDS + "s",
+              // Small batches, so that tests run the sweep through many batches from its checkpoint.
+              "converge.reconciler.batch", 10));
       RunningSystem started = system;
       KafkaBrokerProcess startedBroker = broker;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

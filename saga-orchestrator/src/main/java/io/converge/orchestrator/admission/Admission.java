@@ -3,17 +3,21 @@ package io.converge.orchestrator.admission;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
-import io.converge.orchestrator.history.SagaEndListener;
+import io.converge.orchestrator.history.SagaEnded;
 import io.converge.orchestrator.history.SagaState;
+import io.converge.orchestrator.history.SagaStore;
+import io.converge.service.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,20 +30,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(AdmissionProperties.class)
-public class Admission implements SagaEndListener {
+public class Admission extends PeriodicTask {
 
-  /** A saga not ended in this process after this long (it ended in another instance) gives its permit back unmeasured. */
-  private static final Duration FORGET_AFTER = Duration.ofMinutes(5);
+  /** How often sagas admitted here are looked up in the store, in case they ended in another instance. */
+  private static final Duration LOOK_UP_EVERY = Duration.ofSeconds(2);
 
   private final SimpleLimiter<Void> limiter;
+  private final SagaStore sagas;
   private final Map<String, Admitted> inFlight = new ConcurrentHashMap<>();
   private final Counter refused;
-  private volatile long lastSweepNanos = System.nanoTime();
 
   private record Admitted(Limiter.Listener listener, long atNanos) {
   }
 
-  public Admission(AdmissionProperties properties, MeterRegistry registry) {
+  public Admission(AdmissionProperties properties, SagaStore sagas, MeterRegistry registry) {
+    super("saga-admission", LOOK_UP_EVERY);
+    this.sagas = sagas;
     this.limiter = properties.enabled() ? SimpleLimiter.newBuilder().named("saga-admission")
         .limit(AIMDLimit.newBuilder().initialLimit(properties.initialLimit()).minLimit(properties.minLimit())
             .maxLimit(properties.maxLimit()).backoffRatio(0.9)
@@ -60,20 +66,20 @@ public class Admission implements SagaEndListener {
     if (limiter == null) {
       return new Permit(null);
     }
-    forgetSagasEndedElsewhere();
     return new Permit(limiter.acquire(null).orElseThrow(() -> {
       refused.increment();
       return new OverloadedException();
     }));
   }
 
-  @Override
-  public void sagaEnded(String sagaId, SagaState state) {
-    Admitted admitted = inFlight.remove(sagaId);
+  /** The saga's end committed in this process: its permit is given back, its time to the end is the sample. */
+  @EventListener
+  public void sagaEnded(SagaEnded ended) {
+    Admitted admitted = inFlight.remove(ended.sagaId());
     if (admitted == null) {
       return;
     }
-    if (state == SagaState.COMPLETED || state == SagaState.COMPENSATED) {
+    if (ended.state() == SagaState.COMPLETED || ended.state() == SagaState.COMPENSATED) {
       admitted.listener().onSuccess();
     } else {
       // A parked saga waits for a person: its time says nothing about the machine's capacity.
@@ -81,19 +87,26 @@ public class Admission implements SagaEndListener {
     }
   }
 
-  private void forgetSagasEndedElsewhere() {
-    long now = System.nanoTime();
-    if (now - lastSweepNanos < TimeUnit.SECONDS.toNanos(10)) {
-      return;
-    }
-    lastSweepNanos = now;
-    inFlight.entrySet().removeIf(entry -> {
-      boolean stale = now - entry.getValue().atNanos() > FORGET_AFTER.toNanos();
-      if (stale) {
-        entry.getValue().listener().onIgnore();
+  /**
+   * Gives back the permits of sagas admitted here that ended in another orchestrator instance (whose consumer handled
+   * their last reply): unmeasured, since their end was not seen here when it happened.
+   */
+  @Override
+  protected void runOnce() {
+    long olderThan = System.nanoTime() - LOOK_UP_EVERY.toNanos();
+    List<String> waiting = inFlight.entrySet().stream().filter(e -> e.getValue().atNanos() < olderThan)
+        .map(Map.Entry::getKey).limit(1000).toList();
+    for (String sagaId : sagas.notRunning(waiting)) {
+      Admitted admitted = inFlight.remove(sagaId);
+      if (admitted != null) {
+        admitted.listener().onIgnore();
       }
-      return stale;
-    });
+    }
+  }
+
+  @Override
+  protected boolean enabled() {
+    return limiter != null;
   }
 
   /** One admitted saga's place in the limit, until the saga ends. */

@@ -2,8 +2,14 @@ package io.converge.orchestrator.history;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -19,14 +25,13 @@ public class SagaStore implements SagaLifecycle {
   private final JdbcTemplate jdbc;
   private final SagaCompletionNotifier notifier;
   private final SagaMetrics metrics;
-  private final List<SagaEndListener> endListeners;
+  private final ApplicationEventPublisher events;
 
-  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics,
-            List<SagaEndListener> endListeners) {
+  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.notifier = notifier;
     this.metrics = metrics;
-    this.endListeners = endListeners;
+    this.events = events;
   }
 
   @Override
@@ -93,6 +98,15 @@ public class SagaStore implements SagaLifecycle {
         + "AND past_deadline_reason IS NULL", reason, sagaId) == 1;
   }
 
+  /** What a saga is and the business object it drives. */
+  public record Identity(String sagaType, String orderId) {
+  }
+
+  public Identity identity(String sagaId) {
+    return jdbc.queryForObject("SELECT saga_type, order_id FROM saga_summary WHERE saga_id = ?",
+        (rs, row) -> new Identity(rs.getString(1), rs.getString(2)), sagaId);
+  }
+
   public boolean pastDeadline(String sagaId) {
     return Boolean.TRUE.equals(jdbc.queryForObject("SELECT deadline_at < NOW(3) FROM saga_summary WHERE saga_id = ?",
         Boolean.class, sagaId));
@@ -105,11 +119,27 @@ public class SagaStore implements SagaLifecycle {
   public void park(String sagaId, String attention) {
     jdbc.update("UPDATE saga_summary SET state = ?, attention = ?, reason = COALESCE(reason, 'NEEDS_ATTENTION') "
         + "WHERE saga_id = ?", SagaState.NEEDS_ATTENTION.name(), truncate(attention, 2000), sagaId);
-    afterCommit(() -> endListeners.forEach(listener -> listener.sagaEnded(sagaId, SagaState.NEEDS_ATTENTION)));
+    afterCommit(() -> events.publishEvent(new SagaEnded(sagaId, SagaState.NEEDS_ATTENTION)));
   }
 
   private static String truncate(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  /** Those of these sagas that are no longer running: ended, or parked for a person. */
+  public Set<String> notRunning(Collection<String> sagaIds) {
+    if (sagaIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.queryForList("SELECT saga_id FROM saga_summary WHERE saga_id IN ("
+        + String.join(",", Collections.nCopies(sagaIds.size(), "?")) + ") AND (ended_at IS NOT NULL OR state = ?)",
+        String.class, concat(sagaIds, SagaState.NEEDS_ATTENTION.name())));
+  }
+
+  private static Object[] concat(Collection<String> values, String last) {
+    List<Object> all = new ArrayList<>(values);
+    all.add(last);
+    return all.toArray();
   }
 
   /** {@code converge.inventory.commands} → {@code inventory-service}. */
@@ -139,7 +169,7 @@ public class SagaStore implements SagaLifecycle {
     // Waiters learn of the end only once it is committed, so what they read back is the end.
     afterCommit(() -> {
       notifier.ended(sagaId);
-      endListeners.forEach(listener -> listener.sagaEnded(sagaId, state));
+      events.publishEvent(new SagaEnded(sagaId, state));
     });
   }
 

@@ -4,9 +4,11 @@ import io.converge.contracts.MessageCatalog;
 import io.converge.contracts.RejectionReason;
 import io.converge.contracts.StepTimedOut;
 import io.converge.contracts.customer.CreditLimitExceeded;
+import io.converge.contracts.customer.CustomerChannels;
 import io.converge.contracts.customer.CustomerNotFound;
 import io.converge.contracts.customer.ReleaseCredit;
 import io.converge.contracts.customer.ReserveCredit;
+import io.converge.contracts.inventory.InventoryChannels;
 import io.converge.contracts.inventory.OutOfStock;
 import io.converge.contracts.inventory.ReleaseStock;
 import io.converge.contracts.inventory.ReserveStock;
@@ -14,16 +16,17 @@ import io.converge.contracts.inventory.StockReserved;
 import io.converge.contracts.inventory.UnknownProduct;
 import io.converge.contracts.order.ApproveOrder;
 import io.converge.contracts.order.CreateOrder;
+import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.order.OrderAlreadyRejected;
 import io.converge.contracts.order.RejectOrder;
 import io.converge.contracts.payment.AuthorizePayment;
+import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.PaymentDeclined;
 import io.converge.contracts.payment.VoidPayment;
 import io.converge.orchestrator.history.SagaLifecycle;
 import io.converge.orchestrator.timeouts.SagaPolicyProperties;
 import io.converge.orchestrator.timeouts.StepPolicy;
 import io.converge.orchestrator.timeouts.TimedSaga;
-import io.eventuate.tram.commands.common.Command;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -98,12 +101,13 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
   }
 
   @Override
-  public Optional<Command> compensationOfTimedOut(String commandType, String orderId) {
-    Map<String, Command> undo = Map.of(
-        MessageCatalog.wireNameOf(CreateOrder.class), new RejectOrder(orderId, RejectionReason.STEP_TIMED_OUT),
-        MessageCatalog.wireNameOf(ReserveStock.class), new ReleaseStock(orderId),
-        MessageCatalog.wireNameOf(ReserveCredit.class), new ReleaseCredit(orderId),
-        MessageCatalog.wireNameOf(AuthorizePayment.class), new VoidPayment(orderId));
+  public Optional<Undo> compensationOfTimedOut(String commandType, String orderId) {
+    Map<String, Undo> undo = Map.of(
+        MessageCatalog.wireNameOf(CreateOrder.class),
+        new Undo(new RejectOrder(orderId, RejectionReason.STEP_TIMED_OUT), OrderChannels.COMMANDS),
+        MessageCatalog.wireNameOf(ReserveStock.class), new Undo(new ReleaseStock(orderId), InventoryChannels.COMMANDS),
+        MessageCatalog.wireNameOf(ReserveCredit.class), new Undo(new ReleaseCredit(orderId), CustomerChannels.COMMANDS),
+        MessageCatalog.wireNameOf(AuthorizePayment.class), new Undo(new VoidPayment(orderId), PaymentChannels.COMMANDS));
     return Optional.ofNullable(undo.get(commandType));
   }
 

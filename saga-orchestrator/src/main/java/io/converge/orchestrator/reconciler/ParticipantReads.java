@@ -29,6 +29,7 @@ class ParticipantReads {
   }
 
   static final String NONE = "NONE";
+  static final Observed NOTHING = new Observed(NONE, NONE, NONE, NONE);
   static final int CHUNK = 100;
 
   private static final ParameterizedTypeReference<List<Held>> HELD_LIST = new ParameterizedTypeReference<>() { };

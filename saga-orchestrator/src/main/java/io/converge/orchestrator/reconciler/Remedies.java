@@ -73,10 +73,11 @@ class Remedies {
             CommandTracker.UNTRACKED, "true"), PlaceOrderSaga.TYPE + "-reply"));
         findings.forEach(f -> sagas.record(sagaId, "RECONCILER_REPAIR", "reconciler",
             MessageCatalog.wireNameOf(f.repair().getClass()), null, repairs + 1, null));
+        // Checked again once the repair had time to land; under a backlog it may not have: each wait doubles.
+        long waitMicros = (properties.settle().toNanos() / 1000) << Math.min(repairs, 10);
         jdbc.update("INSERT INTO reconciler_repairs (saga_id, attempts, next_check_at) "
                 + "VALUES (?, 1, DATE_ADD(NOW(3), INTERVAL ? MICROSECOND)) ON DUPLICATE KEY UPDATE "
-                + "attempts = attempts + 1, next_check_at = VALUES(next_check_at)", sagaId,
-            properties.settle().toNanos() / 1000);
+                + "attempts = attempts + 1, next_check_at = VALUES(next_check_at)", sagaId, waitMicros);
       }
       findings.forEach(f -> recordFinding(f, action));
       return action;

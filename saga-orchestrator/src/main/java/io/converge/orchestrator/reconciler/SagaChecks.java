@@ -30,13 +30,14 @@ class SagaChecks {
     this.participants = participants;
   }
 
-  /** Every saga's findings, read in batches from the participants. */
+  /** Every saga's findings, read in batches from the participants. A saga with no business key has none to check. */
   List<Finding> check(List<EndedSaga> sagas) {
+    List<EndedSaga> keyed = sagas.stream().filter(saga -> saga.orderId() != null).toList();
     List<Finding> findings = new ArrayList<>();
-    Map<String, Observed> held = participants.observe(sagas.stream().map(EndedSaga::orderId).toList());
-    for (EndedSaga saga : sagas) {
+    Map<String, Observed> held = participants.observe(keyed.stream().map(EndedSaga::orderId).distinct().toList());
+    for (EndedSaga saga : keyed) {
       findings.addAll(PlaceOrderInvariants.check(saga.sagaId(), saga.orderId(), saga.state(), saga.reason(),
-          held.get(saga.orderId())));
+          held.getOrDefault(saga.orderId(), ParticipantReads.NOTHING)));
     }
     return findings;
   }

@@ -17,7 +17,11 @@ public interface TimedSaga {
    * lost or late), and Eventuate compensates only steps that replied, so the orchestrator sends this itself.
    * Participants accept a compensation before the action it undoes, so it is safe either way.
    */
-  Optional<Command> compensationOfTimedOut(String commandType, String orderId);
+  Optional<Undo> compensationOfTimedOut(String commandType, String businessKey);
+
+  /** A compensation and the channel of the participant that applies it. */
+  record Undo(Command command, String channel) {
+  }
 
   /** The saga's whole time bound, from start. */
   java.time.Duration deadline();

@@ -143,6 +143,7 @@ class TimeoutScheduler extends PeriodicTask {
   }
 
   /** The command is gone from the outbox (retention): a forward step can only be failed or, past the pivot, parked. */
+
   private void giveUpOrFlag(SagaTimers.Timer timer, StepPolicy policy, Optional<SagaTimers.StoredCommand> command) {
     if (policy.kind().undoneOnTimeout()) {
       giveUp(timer, command);
@@ -169,28 +170,26 @@ class TimeoutScheduler extends PeriodicTask {
     timers.stepAnswered(timer.sagaId());
     String timeoutReplyTo = "timeout-" + UUID.randomUUID();
     timers.awaitReplyTo(timeoutReplyTo, timer.sagaId(), timer.attempt());
-    Map<String, String> commandHeaders = command.map(c -> readHeaders(c.headers())).orElseGet(HashMap::new);
-    String orderId = command.map(c -> readOrderId(c.payload())).orElse(null);
+    // Type and business key come from our own summary: the command itself may be gone from the outbox (retention).
+    SagaStore.Identity identity = sagas.identity(timer.sagaId());
     String destination = command.map(SagaTimers.StoredCommand::destination).orElse("?");
-    String sagaType = commandHeaders.getOrDefault("command_saga_type", "?");
     sagas.record(timer.sagaId(), "STEP_TIMED_OUT", SagaStore.participantOf(destination), timer.commandType(), null,
         timer.attempt(), timer.commandMessageId());
-    if (orderId != null) {
-      saga.compensationOfTimedOut(timer.commandType(), orderId).ifPresent(undo -> commandProducer.send(destination,
-          undo, sagaType + "-reply", Map.of("command_saga_id", timer.sagaId(), "command_saga_type", sagaType,
-              CommandTracker.UNTRACKED, "true")));
-    }
-    messageProducer.send(sagaType + "-reply", MessageBuilder
+    saga.compensationOfTimedOut(timer.commandType(), identity.orderId()).ifPresent(undo -> commandProducer.send(
+        undo.channel(), undo.command(), identity.sagaType() + "-reply", Map.of("command_saga_id", timer.sagaId(),
+            "command_saga_type", identity.sagaType(), CommandTracker.UNTRACKED, "true")));
+    messageProducer.send(identity.sagaType() + "-reply", MessageBuilder
         .withPayload(toJson(new StepTimedOut(timer.commandType(), timer.attempt())))
         .withHeader(Message.PARTITION_ID, timer.sagaId())
         .withHeader("commandreply_saga_id", timer.sagaId())
-        .withHeader("commandreply_saga_type", sagaType)
+        .withHeader("commandreply_saga_type", identity.sagaType())
         .withHeader("commandreply__destination", destination)
         .withHeader("reply_to_message_id", timeoutReplyTo)
         .withHeader("reply_type", StepTimedOut.class.getName())
         .withHeader("reply_outcome-type", "FAILURE")
         .build());
   }
+
 
   private void park(SagaTimers.Timer timer) {
     String attention = timer.commandType() + " not confirmed after " + timer.attempt()
@@ -210,13 +209,7 @@ class TimeoutScheduler extends PeriodicTask {
     }
   }
 
-  private static String readOrderId(String payload) {
-    try {
-      return JSON.readTree(payload).path("orderId").asText(null);
-    } catch (Exception e) {
-      return null;
-    }
-  }
+
 
   private static String toJson(Object value) {
     try {

@@ -39,6 +39,7 @@ import io.converge.orchestrator.history.SagaLifecycle;
 import io.converge.orchestrator.timeouts.SagaPolicyProperties;
 import io.converge.orchestrator.timeouts.StepKind;
 import io.converge.orchestrator.timeouts.StepPolicy;
+import io.converge.orchestrator.timeouts.TimedSaga;
 import java.time.Duration;
 import io.eventuate.tram.sagas.testing.SagaUnitTestSupport;
 import java.math.BigDecimal;
@@ -132,9 +133,10 @@ class PlaceOrderSagaTest {
   @Test
   void undoesATimedOutStepItselfBecauseItMayHaveHappened() {
     PlaceOrderSaga saga = new PlaceOrderSaga(SagaLifecycle.IGNORED, POLICIES);
-    assertThat(saga.compensationOfTimedOut("customer.ReserveCredit", ORDER)).contains(new ReleaseCredit(ORDER));
+    assertThat(saga.compensationOfTimedOut("customer.ReserveCredit", ORDER))
+        .contains(new TimedSaga.Undo(new ReleaseCredit(ORDER), CustomerChannels.COMMANDS));
     assertThat(saga.compensationOfTimedOut("order.CreateOrder", ORDER))
-        .contains(new RejectOrder(ORDER, RejectionReason.STEP_TIMED_OUT));
+        .contains(new TimedSaga.Undo(new RejectOrder(ORDER, RejectionReason.STEP_TIMED_OUT), OrderChannels.COMMANDS));
     assertThat(saga.compensationOfTimedOut("order.ApproveOrder", ORDER)).isEmpty();
   }
 

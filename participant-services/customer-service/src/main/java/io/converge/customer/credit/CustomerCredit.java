@@ -31,7 +31,7 @@ class CustomerCredit {
       if (decision.holdsCredit()) {
         store.addReserved(customerId, amount);
       }
-      store.save(decision);
+      store.insert(decision);
       return decision;
     });
   }
@@ -42,9 +42,9 @@ class CustomerCredit {
       if (reservation.holdsCredit()) {
         store.lock(reservation.customerId());
         store.addReserved(reservation.customerId(), reservation.amount().negate());
-        store.save(reservation.release());
+        store.updateStatus(reservation.release());
       }
-    }, () -> store.save(CreditReservation.releasedBeforeReserved(orderId)));
+    }, () -> store.insert(CreditReservation.releasedBeforeReserved(orderId)));
   }
 
   @Transactional

@@ -77,11 +77,19 @@ class CustomerStore {
         .stream().findFirst();
   }
 
-  void save(CreditReservation r) {
+  /**
+   * A reservation (or a release's tombstone) for an order that had none. Two commands for one order can race here
+   * (they travel under different Kafka keys); the second fails on the key and its handler is retried, and then finds
+   * the first's row: never an update that overwrites a decision it did not see.
+   */
+  void insert(CreditReservation r) {
     jdbc.update("INSERT INTO credit_reservations (order_id, customer_id, amount, status, reason, available) "
-            + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE status = VALUES(status)",
-        r.orderId(), r.customerId(), r.amount(), r.status().name(),
+            + "VALUES (?, ?, ?, ?, ?, ?)", r.orderId(), r.customerId(), r.amount(), r.status().name(),
         r.reason() == null ? null : r.reason().name(), r.available());
+  }
+
+  void updateStatus(CreditReservation r) {
+    jdbc.update("UPDATE credit_reservations SET status = ? WHERE order_id = ?", r.status().name(), r.orderId());
   }
 
   private Customer customer(ResultSet rs, int row) throws SQLException {
