@@ -65,6 +65,35 @@ class TimeoutsEndToEndIT {
   }
 
   @Test
+  void thePivotIsAskedAgainWhileItsParticipantIsDownAndNeverCompensated() {
+    String customer = newCustomer("100.00");
+    String sku = newProduct("10.00", 10);
+    JsonNode accepted = place(order(customer, sku, 1, "card"));
+    String sagaId = accepted.get("sagaId").asText();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !kinds(get("saga-orchestrator", "/api/sagas/{id}", sagaId),
+        "REPLY_RECEIVED", "order.OrderCreated").isEmpty());
+    TestSystem.get().stop("order-service");
+    try {
+      // Stock, credit and payment go on; ApproveOrder (the pivot) meets a stopped order-service, longer than several
+      // of its timeouts and longer than the compensatable steps' attempts would allow.
+      await().atMost(Duration.ofSeconds(30)).until(() -> kinds(get("saga-orchestrator", "/api/sagas/{id}", sagaId),
+          "COMMAND_SENT", "order.ApproveOrder").size() >= 3);
+    } finally {
+      TestSystem.get().restart("order-service");
+    }
+
+    JsonNode saga = awaitSaga(sagaId);
+    assertThat(saga.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(saga.get("reason").asText()).isEqualTo("ORDER_APPROVED");
+    assertThat(kinds(saga, "STEP_TIMED_OUT", null)).isEmpty();
+    assertThat(kinds(saga, "COMMAND_SENT", "payment.VoidPayment")).isEmpty();
+    assertThat(get("order-service", "/api/orders/{id}", accepted.get("orderId").asText()).get("state").asText())
+        .isEqualTo("APPROVED");
+    assertThat(get("customer-service", "/api/customers/{id}", customer).get("available").decimalValue())
+        .isEqualByComparingTo("90.00");
+  }
+
+  @Test
   void aReplyToAStepTheSagaHasMovedPastIsRecordedAndDropped() throws InterruptedException {
     String customer = newCustomer("100.00");
     String sku = newProduct("10.00", 10);
