@@ -25,6 +25,11 @@ public final class ServiceArchitecture {
   }
 
   public static void sharesOnlyContractsAndOutbox(String servicePackage) {
+    sharesOnlyContractsOutboxAnd(servicePackage);
+  }
+
+  /** As {@link #sharesOnlyContractsAndOutbox}, allowing libraries of ours too (the saga runtime, for a service that runs sagas). */
+  public static void sharesOnlyContractsOutboxAnd(String servicePackage, String... libraryPackages) {
     JavaClasses classes = classes(servicePackage);
 
     noClasses().that().resideInAPackage(servicePackage + "..")
@@ -34,8 +39,9 @@ public final class ServiceArchitecture {
                 && !c.getPackageName().startsWith(servicePackage)
                 && !c.getPackageName().startsWith("io.converge.contracts")
                 && !c.getPackageName().startsWith("io.converge.outbox")
-                && !c.getPackageName().startsWith("io.converge.service")))
-        .because("services share nothing but contracts/ and the outbox library")
+                && !c.getPackageName().startsWith("io.converge.service")
+                && java.util.Arrays.stream(libraryPackages).noneMatch(c.getPackageName()::startsWith)))
+        .because("services share nothing but contracts/, the outbox library and the libraries named")
         .check(classes);
   }
 

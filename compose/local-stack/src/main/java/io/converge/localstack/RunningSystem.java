@@ -123,7 +123,7 @@ public final class RunningSystem implements AutoCloseable {
   /** The orchestrator's reconciler reads the participants through their APIs, wherever they listen. */
   private static Map<String, Object> participantUrls(Map<String, ConfigurableApplicationContext> participants) {
     Map<String, Object> urls = new LinkedHashMap<>();
-    participants.forEach((name, context) -> urls.put("converge.reconciler." + camelCase(name),
+    participants.forEach((name, context) -> urls.put("converge.participants." + camelCase(name),
         "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort()));
     return urls;
   }

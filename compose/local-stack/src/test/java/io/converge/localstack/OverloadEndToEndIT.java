@@ -239,7 +239,7 @@ class OverloadEndToEndIT {
     Map<String, SagaOutcome> outcomes = new HashMap<>();
     JdbcTemplate orchestrator = TestSystem.jdbc("saga-orchestrator");
     for (List<String> chunk : chunks(sagaIds, 500)) {
-      orchestrator.query("SELECT saga_id, order_id, state, reason, TIMESTAMPDIFF(MICROSECOND, started_at, ended_at) "
+      orchestrator.query("SELECT saga_id, business_key, state, reason, TIMESTAMPDIFF(MICROSECOND, started_at, ended_at) "
           + "DIV 1000 FROM saga_summary WHERE saga_id IN (" + SagaBatch.placeholders(chunk) + ")", rs -> {
             outcomes.put(rs.getString(1), new SagaOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), (Long) rs.getObject(5, Long.class)));
@@ -296,7 +296,7 @@ class OverloadEndToEndIT {
     List<String> found = new ArrayList<>();
     for (JsonNode violation : check.get("violations")) {
       if (accepted.containsKey(violation.path("sagaId").asText())
-          || accepted.containsValue(violation.path("orderId").asText())) {
+          || accepted.containsValue(violation.path("businessKey").asText())) {
         found.add(violation.toString());
       }
     }

@@ -99,7 +99,8 @@ record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> 
     JsonNode report = TestSystem.consistencyCheck(sagaIds.size() + 1_000);
     List<String> found = new ArrayList<>();
     for (JsonNode violation : report.get("violations")) {
-      if (sagaIds.contains(violation.path("sagaId").asText()) || orderIds.contains(violation.path("orderId").asText())) {
+      if (sagaIds.contains(violation.path("sagaId").asText())
+          || orderIds.contains(violation.path("businessKey").asText())) {
         found.add(violation.get("invariant").asText() + ": " + violation.get("detail").asText());
       }
     }

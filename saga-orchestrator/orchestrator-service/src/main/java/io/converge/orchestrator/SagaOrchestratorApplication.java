@@ -1,0 +1,22 @@
+package io.converge.orchestrator;
+
+import io.converge.saga.runtime.SagaRuntimeConfiguration;
+import io.eventuate.tram.sagas.spring.orchestration.SagaOrchestratorConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@Import({SagaOrchestratorConfiguration.class, SagaRuntimeConfiguration.class})
+public class SagaOrchestratorApplication {
+
+  /** Each service reads its own defaults file, so several can share one JVM (the local stack). */
+  public static SpringApplicationBuilder application() {
+    return new SpringApplicationBuilder(SagaOrchestratorApplication.class)
+        .properties("spring.config.name=saga-orchestrator");
+  }
+
+  public static void main(String[] args) {
+    application().run(args);
+  }
+}

@@ -1,0 +1,132 @@
+package io.converge.orchestrator.placeorder;
+
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Reads what each participant holds per order, through its own API, in batches: the reconciler never looks into
+ * another service's database. A dropped pooled connection (the participant restarted) is retried.
+ */
+@Component
+class ParticipantReads {
+
+  /** One order's thing at one participant as of its last change; {@code status} is the participant's word. */
+  record Held(String orderId, String status, Instant changedAt) {
+  }
+
+  /** What the services hold for one order; a missing entry reads as {@link #NONE}. */
+  record Observed(String order, String stock, String credit, String payment) {
+  }
+
+  static final String NONE = "NONE";
+  static final Observed NOTHING = new Observed(NONE, NONE, NONE, NONE);
+  static final int CHUNK = 100;
+
+  private static final ParameterizedTypeReference<List<Held>> HELD_LIST = new ParameterizedTypeReference<>() { };
+  private static final ParameterizedTypeReference<List<OrderStatus>> ORDER_LIST =
+      new ParameterizedTypeReference<>() { };
+
+  private record OrderStatus(String orderId, String state) {
+  }
+
+  private final RestClient orders;
+  private final RestClient inventory;
+  private final RestClient customers;
+  private final RestClient payments;
+  private final Retry retry = Retry.of("reconciler-read", RetryConfig.custom().maxAttempts(3)
+      .waitDuration(Duration.ofMillis(200)).retryExceptions(ResourceAccessException.class).build());
+
+  ParticipantReads(ParticipantUrls properties) {
+    this.orders = RestClient.create(properties.orderService());
+    this.inventory = RestClient.create(properties.inventoryService());
+    this.customers = RestClient.create(properties.customerService());
+    this.payments = RestClient.create(properties.paymentService());
+  }
+
+  /** What every participant holds for each of these orders. */
+  Map<String, Observed> observe(Collection<String> orderIds) {
+    Map<String, Observed> observed = new HashMap<>();
+    List<String> ids = List.copyOf(orderIds);
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      Map<String, String> order = orderStates(chunk);
+      Map<String, String> stock = statuses(inventory, "/api/stock-reservations", chunk);
+      Map<String, String> credit = statuses(customers, "/api/credit-reservations", chunk);
+      Map<String, String> payment = statuses(payments, "/api/payments", chunk);
+      for (String id : chunk) {
+        observed.put(id, new Observed(order.getOrDefault(id, NONE), stock.getOrDefault(id, NONE),
+            credit.getOrDefault(id, NONE), payment.getOrDefault(id, NONE)));
+      }
+    }
+    return observed;
+  }
+
+  /** The state order-service has for each of these orders; an order it does not have is absent. */
+  Map<String, String> orderStates(List<String> orderIds) {
+    Map<String, String> states = new HashMap<>();
+    for (int from = 0; from < orderIds.size(); from += CHUNK) {
+      List<String> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + CHUNK));
+      List<OrderStatus> found = retry.executeSupplier(() -> orders.get()
+          .uri(b -> b.path("/api/orders").queryParam("ids", chunk.toArray()).build()).retrieve().body(ORDER_LIST));
+      found.forEach(o -> states.put(o.orderId(), o.state()));
+    }
+    return states;
+  }
+
+  /** What a participant took hold of (in {@code status}) since an instant, newest first, at most {@code limit}. */
+  List<Held> heldSince(Holding holding, Instant since, int limit) {
+    return retry.executeSupplier(() -> client(holding).get()
+        .uri(b -> b.path(holding.path()).queryParam("status", holding.heldStatus())
+            .queryParam("changedSince", since.toString()).queryParam("limit", limit).build())
+        .retrieve().body(HELD_LIST));
+  }
+
+  private Map<String, String> statuses(RestClient client, String path, List<String> chunk) {
+    List<Held> found = retry.executeSupplier(() -> client.get()
+        .uri(b -> b.path(path).queryParam("orderIds", chunk.toArray()).build()).retrieve().body(HELD_LIST));
+    Map<String, String> byOrder = new HashMap<>();
+    found.forEach(h -> byOrder.put(h.orderId(), h.status()));
+    return byOrder;
+  }
+
+  private RestClient client(Holding holding) {
+    return switch (holding) {
+      case STOCK -> inventory;
+      case CREDIT -> customers;
+      case PAYMENT -> payments;
+    };
+  }
+
+  /** What a participant holds for an order, where it lists it, and the status that means it is held. */
+  enum Holding {
+    STOCK("/api/stock-reservations", "RESERVED"),
+    CREDIT("/api/credit-reservations", "RESERVED"),
+    PAYMENT("/api/payments", "AUTHORIZED");
+
+    private final String path;
+    private final String heldStatus;
+
+    Holding(String path, String heldStatus) {
+      this.path = path;
+      this.heldStatus = heldStatus;
+    }
+
+    String path() {
+      return path;
+    }
+
+    String heldStatus() {
+      return heldStatus;
+    }
+  }
+}

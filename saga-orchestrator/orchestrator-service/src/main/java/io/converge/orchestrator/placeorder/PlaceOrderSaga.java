@@ -1,0 +1,181 @@
+package io.converge.orchestrator.placeorder;
+
+import io.converge.contracts.MessageCatalog;
+import io.converge.contracts.RejectionReason;
+import io.converge.contracts.StepTimedOut;
+import io.converge.contracts.customer.CreditLimitExceeded;
+import io.converge.contracts.customer.CustomerChannels;
+import io.converge.contracts.customer.CustomerNotFound;
+import io.converge.contracts.customer.ReleaseCredit;
+import io.converge.contracts.customer.ReserveCredit;
+import io.converge.contracts.inventory.InventoryChannels;
+import io.converge.contracts.inventory.OutOfStock;
+import io.converge.contracts.inventory.ReleaseStock;
+import io.converge.contracts.inventory.ReserveStock;
+import io.converge.contracts.inventory.StockReserved;
+import io.converge.contracts.inventory.UnknownProduct;
+import io.converge.contracts.order.ApproveOrder;
+import io.converge.contracts.order.CreateOrder;
+import io.converge.contracts.order.OrderChannels;
+import io.converge.contracts.order.OrderAlreadyRejected;
+import io.converge.contracts.order.RejectOrder;
+import io.converge.contracts.payment.AuthorizePayment;
+import io.converge.contracts.payment.PaymentChannels;
+import io.converge.contracts.payment.PaymentDeclined;
+import io.converge.contracts.payment.VoidPayment;
+import io.converge.saga.runtime.state.SagaLifecycle;
+import io.converge.saga.runtime.definition.SagaPolicyProperties;
+import io.converge.saga.runtime.definition.StepPolicy;
+import io.converge.saga.runtime.definition.TimedSaga;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import io.eventuate.tram.sagas.orchestration.SagaDefinition;
+import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
+
+/**
+ * Places an order across four services: create it PENDING, reserve stock (which prices it), reserve credit, authorize
+ * payment, approve. A failure reply at any step compensates the completed steps in reverse order and the order ends
+ * REJECTED with the reason.
+ *
+ * <p>The first four steps are compensatable. Approving the order is the pivot: once order-service approved it nothing
+ * is undone, so it is never compensated because of a timeout or the deadline; it is asked again until it answers. Its
+ * only failure ({@link OrderAlreadyRejected}) means the order can never be approved, and the saga compensates.
+ */
+public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga {
+
+  /** The saga type on the wire and in the database: never the class name, so a refactoring cannot orphan sagas. */
+  public static final String TYPE = "converge.PlaceOrderSaga";
+
+  private final ParticipantProxies.OrderService orderService = new ParticipantProxies.OrderService();
+  private final ParticipantProxies.InventoryService inventoryService = new ParticipantProxies.InventoryService();
+  private final ParticipantProxies.CustomerService customerService = new ParticipantProxies.CustomerService();
+  private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
+  private final SagaLifecycle lifecycle;
+  private final SagaPolicyProperties policies;
+
+  private final SagaDefinition<PlaceOrderSagaData> definition =
+      step()
+          .invokeParticipant(orderService.createOrder, this::createOrder)
+          .onReply(StepTimedOut.class, this::timedOut)
+          .withCompensation(orderService.rejectOrder, this::rejectOrder)
+      .step()
+          .invokeParticipant(inventoryService.reserveStock, this::reserveStock)
+          .onReply(StockReserved.class, (data, reply) -> data.priced(reply.total()))
+          .onReply(UnknownProduct.class, (data, reply) -> data.rejectedBecause(RejectionReason.UNKNOWN_PRODUCT))
+          .onReply(OutOfStock.class, (data, reply) -> data.rejectedBecause(RejectionReason.OUT_OF_STOCK))
+          .onReply(StepTimedOut.class, this::timedOut)
+          .withCompensation(inventoryService.releaseStock, data -> new ReleaseStock(data.getOrderId()))
+      .step()
+          .invokeParticipant(customerService.reserveCredit, this::reserveCredit)
+          .onReply(CustomerNotFound.class, (data, reply) -> data.rejectedBecause(RejectionReason.UNKNOWN_CUSTOMER))
+          .onReply(CreditLimitExceeded.class,
+              (data, reply) -> data.rejectedBecause(RejectionReason.CREDIT_LIMIT_EXCEEDED))
+          .onReply(StepTimedOut.class, this::timedOut)
+          .withCompensation(customerService.releaseCredit, data -> new ReleaseCredit(data.getOrderId()))
+      .step()
+          .invokeParticipant(paymentService.authorizePayment, this::authorizePayment)
+          .onReply(PaymentDeclined.class, (data, reply) -> data.rejectedBecause(RejectionReason.PAYMENT_DECLINED))
+          .onReply(StepTimedOut.class, this::timedOut)
+          .withCompensation(paymentService.voidPayment, data -> new VoidPayment(data.getOrderId()))
+      .step()
+          .invokeParticipant(orderService.approveOrder, this::approveOrder)
+          .onReply(OrderAlreadyRejected.class, (data, reply) -> data.rejectedBecause(
+              reply.reason() == null ? RejectionReason.PARTICIPANT_FAILED : reply.reason()))
+      .build();
+
+  public PlaceOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
+    this.lifecycle = lifecycle;
+    this.policies = policies;
+  }
+
+  @Override
+  public Optional<StepPolicy> policyFor(String commandType) {
+    Map<String, StepPolicy> forward = Map.of(
+        MessageCatalog.wireNameOf(CreateOrder.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(ReserveStock.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(ReserveCredit.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(AuthorizePayment.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(ApproveOrder.class), policies.pivot());
+    return Optional.ofNullable(forward.get(commandType));
+  }
+
+  @Override
+  public Optional<Undo> compensationOfTimedOut(String commandType, String orderId) {
+    Map<String, Undo> undo = Map.of(
+        MessageCatalog.wireNameOf(CreateOrder.class),
+        new Undo(new RejectOrder(orderId, RejectionReason.STEP_TIMED_OUT), OrderChannels.COMMANDS),
+        MessageCatalog.wireNameOf(ReserveStock.class), new Undo(new ReleaseStock(orderId), InventoryChannels.COMMANDS),
+        MessageCatalog.wireNameOf(ReserveCredit.class), new Undo(new ReleaseCredit(orderId), CustomerChannels.COMMANDS),
+        MessageCatalog.wireNameOf(AuthorizePayment.class), new Undo(new VoidPayment(orderId), PaymentChannels.COMMANDS));
+    return Optional.ofNullable(undo.get(commandType));
+  }
+
+  @Override
+  public Duration deadline() {
+    return policies.deadline();
+  }
+
+  private void timedOut(PlaceOrderSagaData data, StepTimedOut reply) {
+    data.rejectedBecause(RejectionReason.STEP_TIMED_OUT);
+  }
+
+  @Override
+  public String getSagaType() {
+    return TYPE;
+  }
+
+  @Override
+  public SagaDefinition<PlaceOrderSagaData> getSagaDefinition() {
+    return definition;
+  }
+
+  private CreateOrder createOrder(PlaceOrderSagaData data) {
+    return new CreateOrder(data.getOrderId(), data.getCustomerId(), data.getLines(), data.getPaymentMethod());
+  }
+
+  private RejectOrder rejectOrder(PlaceOrderSagaData data) {
+    return new RejectOrder(data.getOrderId(), reasonOf(data));
+  }
+
+  /** Every rejection has a reason: a failure the saga maps to none (a handler's generic failure) still gets one. */
+  private static RejectionReason reasonOf(PlaceOrderSagaData data) {
+    return data.getRejectionReason() == null ? RejectionReason.PARTICIPANT_FAILED : data.getRejectionReason();
+  }
+
+  private ReserveStock reserveStock(PlaceOrderSagaData data) {
+    return new ReserveStock(data.getOrderId(), data.getLines());
+  }
+
+  private ReserveCredit reserveCredit(PlaceOrderSagaData data) {
+    return new ReserveCredit(data.getOrderId(), data.getCustomerId(), data.getTotal());
+  }
+
+  private AuthorizePayment authorizePayment(PlaceOrderSagaData data) {
+    return new AuthorizePayment(data.getOrderId(), data.getCustomerId(), data.getTotal(), data.getPaymentMethod());
+  }
+
+  private ApproveOrder approveOrder(PlaceOrderSagaData data) {
+    return new ApproveOrder(data.getOrderId(), data.getTotal());
+  }
+
+  @Override
+  public void onStarting(String sagaId, PlaceOrderSagaData data) {
+    lifecycle.started(sagaId, TYPE, data.getOrderId(), deadline());
+  }
+
+  @Override
+  public void onSagaCompletedSuccessfully(String sagaId, PlaceOrderSagaData data) {
+    lifecycle.completed(sagaId, "ORDER_APPROVED");
+  }
+
+  @Override
+  public void onSagaRolledBack(String sagaId, PlaceOrderSagaData data) {
+    lifecycle.compensated(sagaId, reasonOf(data).name());
+  }
+
+  @Override
+  public void onSagaFailed(String sagaId, PlaceOrderSagaData data) {
+    lifecycle.failed(sagaId);
+  }
+}

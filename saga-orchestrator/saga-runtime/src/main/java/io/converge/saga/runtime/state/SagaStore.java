@@ -1,0 +1,202 @@
+package io.converge.saga.runtime.state;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Our summary and step history of each saga, written in the transactions that change the saga. Times come from the
+ * database ({@code NOW(3)}): Connector/J drops milliseconds from timestamp parameters when it talks to MariaDB.
+ */
+@Repository
+public class SagaStore implements SagaLifecycle {
+
+  private final JdbcTemplate jdbc;
+  private final SagaCompletionNotifier notifier;
+  private final SagaMetrics metrics;
+  private final ApplicationEventPublisher events;
+
+  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.notifier = notifier;
+    this.metrics = metrics;
+    this.events = events;
+  }
+
+  @Override
+  public void started(String sagaId, String sagaType, String businessKey, Duration deadline) {
+    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, business_key, state, started_at, deadline_at) "
+            + "VALUES (?, ?, ?, ?, NOW(3), DATE_ADD(NOW(3), INTERVAL ? MICROSECOND))",
+        sagaId, sagaType, businessKey, SagaState.RUNNING.name(), deadline.toMillis() * 1000);
+  }
+
+  @Override
+  public void completed(String sagaId, String reason) {
+    end(sagaId, SagaState.COMPLETED, reason);
+  }
+
+  @Override
+  public void compensated(String sagaId, String reason) {
+    end(sagaId, SagaState.COMPENSATED, reason);
+  }
+
+  @Override
+  public void failed(String sagaId) {
+    end(sagaId, SagaState.FAILED, "COMPENSATION_FAILED");
+  }
+
+  /** A failure reply while running starts compensation. */
+  void compensating(String sagaId) {
+    jdbc.update("UPDATE saga_summary SET state = ? WHERE saga_id = ? AND state = ?", SagaState.COMPENSATING.name(),
+        sagaId, SagaState.RUNNING.name());
+  }
+
+  public void record(String sagaId, String kind, String participant, String messageType, String outcome,
+                     Integer attempt, String messageId) {
+    jdbc.update("INSERT INTO saga_history (saga_id, kind, participant, message_type, outcome, attempt, message_id, at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))", sagaId, kind, participant, messageType, outcome, attempt, messageId);
+  }
+
+  public Optional<SagaState> state(String sagaId) {
+    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ?", String.class, sagaId).stream()
+        .findFirst().map(SagaState::valueOf);
+  }
+
+  /**
+   * Locks the saga for the rest of the transaction and returns its state. Every transaction that changes a saga takes
+   * this lock first (reply handling, timers, operators, the reconciler), so two of them never wait on each other's
+   * rows in opposite orders: that is what keeps the timer and correlation tables free of deadlocks.
+   */
+  public Optional<SagaState> lock(String sagaId) {
+    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ? FOR UPDATE", String.class, sagaId)
+        .stream().findFirst().map(SagaState::valueOf);
+  }
+
+  /** As {@link #lock}, but empty at once when another transaction holds the saga (it is being changed right now). */
+  public Optional<SagaState> lockUnlessBusy(String sagaId) {
+    return jdbc.queryForList("SELECT state FROM saga_summary WHERE saga_id = ? FOR UPDATE SKIP LOCKED", String.class,
+        sagaId).stream().findFirst().map(SagaState::valueOf);
+  }
+
+  /**
+   * Flags a saga whose deadline passed while a step it may not undo (the pivot or after) is still unanswered; the
+   * first reason is kept. Returns whether this call flagged it.
+   */
+  public boolean flagPastDeadline(String sagaId, String reason) {
+    return jdbc.update("UPDATE saga_summary SET past_deadline_reason = ? WHERE saga_id = ? "
+        + "AND past_deadline_reason IS NULL", reason, sagaId) == 1;
+  }
+
+  /** What a saga is and the key of the business object it drives. */
+  public record Identity(String sagaType, String businessKey) {
+  }
+
+  public Identity identity(String sagaId) {
+    return jdbc.queryForObject("SELECT saga_type, business_key FROM saga_summary WHERE saga_id = ?",
+        (rs, row) -> new Identity(rs.getString(1), rs.getString(2)), sagaId);
+  }
+
+  public boolean pastDeadline(String sagaId) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT deadline_at < NOW(3) FROM saga_summary WHERE saga_id = ?",
+        Boolean.class, sagaId));
+  }
+
+  /**
+   * An operator must look at the saga: a compensation went unconfirmed after its attempts, a participant refused one,
+   * or the reconciler found a participant contradicting the saga. The saga stops claiming its outcome.
+   */
+  public void park(String sagaId, String attention) {
+    jdbc.update("UPDATE saga_summary SET state = ?, attention = ?, reason = COALESCE(reason, 'NEEDS_ATTENTION') "
+        + "WHERE saga_id = ?", SagaState.NEEDS_ATTENTION.name(), truncate(attention, 2000), sagaId);
+    afterCommit(() -> events.publishEvent(new SagaEnded(sagaId, SagaState.NEEDS_ATTENTION)));
+  }
+
+  /** An operator resumes a parked saga's compensation: it gets its attempts anew. */
+  public void resumeCompensating(String sagaId) {
+    jdbc.update("UPDATE saga_summary SET state = ?, attention = NULL WHERE saga_id = ?", SagaState.COMPENSATING.name(),
+        sagaId);
+  }
+
+  /** An operator marked a parked saga resolved: it ends (if it had not ended before it was parked). */
+  public void resolved(String sagaId) {
+    jdbc.update("UPDATE saga_summary SET state = ?, reason = 'RESOLVED_BY_OPERATOR', "
+        + "ended_at = COALESCE(ended_at, NOW(3)) WHERE saga_id = ?", SagaState.RESOLVED.name(), sagaId);
+  }
+
+  /** Whether the saga had ended (it was parked after its end, by the reconciler or a late refusal). */
+  public boolean endedBefore(String sagaId) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT ended_at IS NOT NULL FROM saga_summary WHERE saga_id = ?",
+        Boolean.class, sagaId));
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  /** Those of these sagas that are no longer running: ended, or parked for a person. */
+  public Set<String> notRunning(Collection<String> sagaIds) {
+    if (sagaIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.queryForList("SELECT saga_id FROM saga_summary WHERE saga_id IN ("
+        + String.join(",", Collections.nCopies(sagaIds.size(), "?")) + ") AND (ended_at IS NOT NULL OR state = ?)",
+        String.class, concat(sagaIds, SagaState.NEEDS_ATTENTION.name())));
+  }
+
+  private static Object[] concat(Collection<String> values, String last) {
+    List<Object> all = new ArrayList<>(values);
+    all.add(last);
+    return all.toArray();
+  }
+
+  /** {@code converge.inventory.commands} → {@code inventory-service}. */
+  public static String participantOf(String channel) {
+    String[] parts = channel.split("\\.");
+    return parts.length == 3 && parts[0].equals("converge") ? parts[1] + "-service" : channel;
+  }
+
+  Optional<SagaView> find(String sagaId) {
+    List<SagaView.Step> history = jdbc.query("SELECT kind, participant, message_type, outcome, attempt, at "
+            + "FROM saga_history WHERE saga_id = ? ORDER BY id", (rs, row) -> new SagaView.Step(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5),
+            rs.getTimestamp(6).toInstant()), sagaId);
+    return jdbc.query("SELECT * FROM saga_summary WHERE saga_id = ?", (rs, row) -> {
+      Timestamp ended = rs.getTimestamp("ended_at");
+      return new SagaView(rs.getString("saga_id"), rs.getString("saga_type"), rs.getString("business_key"),
+          SagaState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getTimestamp("started_at").toInstant(),
+          ended == null ? null : ended.toInstant(), rs.getTimestamp("deadline_at").toInstant(),
+          rs.getString("attention"), rs.getString("past_deadline_reason"), history);
+    }, sagaId).stream().findFirst();
+  }
+
+  private void end(String sagaId, SagaState state, String reason) {
+    jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = NOW(3) WHERE saga_id = ?", state.name(),
+        reason, sagaId);
+    metrics.ended(sagaId, state);
+    // Waiters learn of the end only once it is committed, so what they read back is the end.
+    afterCommit(() -> {
+      notifier.ended(sagaId);
+      events.publishEvent(new SagaEnded(sagaId, state));
+    });
+  }
+
+  private static void afterCommit(Runnable action) {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        action.run();
+      }
+    });
+  }
+}

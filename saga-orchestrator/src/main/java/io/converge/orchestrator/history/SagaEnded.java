@@ -1,8 +1,0 @@
-package io.converge.orchestrator.history;
-
-/**
- * Published once a saga's end (or its parking) has committed in this process. {@code state} is terminal, or
- * NEEDS_ATTENTION.
- */
-public record SagaEnded(String sagaId, SagaState state) {
-}

@@ -1,9 +1,0 @@
-package io.converge.orchestrator.operations;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration
-@EnableConfigurationProperties(OperatorProperties.class)
-class OperationsConfiguration {
-}
