@@ -13,6 +13,14 @@ import io.converge.contracts.inventory.StockReleased;
 import io.converge.contracts.inventory.StockReserved;
 import io.converge.contracts.inventory.UnknownProduct;
 import io.converge.contracts.order.ApproveOrder;
+import io.converge.contracts.order.BeginCancellation;
+import io.converge.contracts.order.CancellationBegun;
+import io.converge.contracts.order.CancellationUndone;
+import io.converge.contracts.order.ConfirmCancellation;
+import io.converge.contracts.order.OrderAlreadyCancelled;
+import io.converge.contracts.order.OrderCancelled;
+import io.converge.contracts.order.OrderNotCancellable;
+import io.converge.contracts.order.UndoCancellation;
 import io.converge.contracts.order.OrderAlreadyApproved;
 import io.converge.contracts.order.OrderAlreadyRejected;
 import io.converge.contracts.order.CreateOrder;
@@ -36,6 +44,9 @@ public final class MessageCatalog {
   static final List<Class<?>> MESSAGES = List.of(
       CreateOrder.class, OrderCreated.class, RejectOrder.class, OrderRejected.class, OrderAlreadyApproved.class,
       ApproveOrder.class, OrderApproved.class, OrderAlreadyRejected.class,
+      BeginCancellation.class, CancellationBegun.class, OrderNotCancellable.class,
+      UndoCancellation.class, CancellationUndone.class, OrderAlreadyCancelled.class,
+      ConfirmCancellation.class, OrderCancelled.class,
       ReserveStock.class, StockReserved.class, UnknownProduct.class, OutOfStock.class,
       ReleaseStock.class, StockReleased.class,
       ReserveCredit.class, CreditReserved.class, CustomerNotFound.class, CreditLimitExceeded.class,

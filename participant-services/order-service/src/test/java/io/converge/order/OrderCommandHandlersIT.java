@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.OrderLine;
 import io.converge.contracts.RejectionReason;
 import io.converge.contracts.order.ApproveOrder;
+import io.converge.contracts.order.BeginCancellation;
+import io.converge.contracts.order.ConfirmCancellation;
+import io.converge.contracts.order.UndoCancellation;
 import io.converge.contracts.order.CreateOrder;
 import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.order.RejectOrder;
@@ -76,6 +79,67 @@ class OrderCommandHandlersIT {
     assertThat(order.get("state").asText()).isEqualTo("APPROVED");
     assertThat(order.get("reason").isNull()).isTrue();
     assertThat(order.get("total").decimalValue()).isEqualByComparingTo("5.00");
+  }
+
+  @Test
+  void aCancellationLocksTheOrderThenConfirmsItAndAConfirmedCancellationCannotBeUndone() {
+    String orderId = approvedOrder();
+    String cancellation = "cancellation-" + orderId;
+
+    List<WireMessage> begun = send(new BeginCancellation(orderId, cancellation), orderId, 6);
+    assertThat(repliesTo("order.BeginCancellation", begun)).hasSize(2)
+        .allSatisfy(reply -> assertThat(reply.header("reply_type")).isEqualTo("order.CancellationBegun"));
+    assertThat(order(orderId).get("state").asText()).isEqualTo("CANCELLATION_PENDING");
+    List<WireMessage> rejected = send(new RejectOrder(orderId, RejectionReason.STEP_TIMED_OUT), orderId, 8);
+    assertThat(repliesTo("order.RejectOrder", rejected)).allSatisfy(reply ->
+        assertThat(reply.header("reply_type")).isEqualTo("order.OrderAlreadyApproved"));
+
+    List<WireMessage> confirmed = send(new ConfirmCancellation(orderId, cancellation), orderId, 10);
+    assertThat(repliesTo("order.ConfirmCancellation", confirmed)).allSatisfy(reply ->
+        assertThat(reply.header("reply_type")).isEqualTo("order.OrderCancelled"));
+    List<WireMessage> undone = send(new UndoCancellation(orderId, cancellation), orderId, 12);
+
+    assertThat(repliesTo("order.UndoCancellation", undone)).hasSize(2).allSatisfy(reply -> {
+      assertThat(reply.header("reply_outcome-type")).isEqualTo("FAILURE");
+      assertThat(reply.header("reply_type")).isEqualTo("order.OrderAlreadyCancelled");
+    });
+    assertThat(order(orderId).get("state").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aCancellationUndoneBeforeItBeganNeverLocksTheOrder() {
+    String orderId = approvedOrder();
+    String cancellation = "cancellation-" + orderId;
+
+    send(new UndoCancellation(orderId, cancellation), orderId, 6);
+    List<WireMessage> begun = send(new BeginCancellation(orderId, cancellation), orderId, 8);
+
+    assertThat(repliesTo("order.BeginCancellation", begun)).allSatisfy(reply -> {
+      assertThat(reply.header("reply_type")).isEqualTo("order.OrderNotCancellable");
+      assertThat(reply.payload()).contains("WITHDRAWN");
+    });
+    assertThat(order(orderId).get("state").asText()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void onlyAnApprovedOrderCanBeCancelled() {
+    String orderId = UUID.randomUUID().toString();
+    send(new CreateOrder(orderId, "c-1", List.of(new OrderLine("sku-1", 1)), "card"), orderId, 2);
+
+    List<WireMessage> begun = send(new BeginCancellation(orderId, "cancellation-" + orderId), orderId, 4);
+
+    assertThat(repliesTo("order.BeginCancellation", begun)).allSatisfy(reply -> {
+      assertThat(reply.header("reply_outcome-type")).isEqualTo("FAILURE");
+      assertThat(reply.payload()).contains("PENDING");
+    });
+    assertThat(order(orderId).get("state").asText()).isEqualTo("PENDING");
+  }
+
+  private String approvedOrder() {
+    String orderId = UUID.randomUUID().toString();
+    send(new CreateOrder(orderId, "c-1", List.of(new OrderLine("sku-1", 1)), "card"), orderId, 2);
+    send(new ApproveOrder(orderId, new BigDecimal("5.00")), orderId, 4);
+    return orderId;
   }
 
   @Test

@@ -25,7 +25,7 @@ class OrderStore {
       String reason = rs.getString("reason");
       return new Order(rs.getString("id"), rs.getString("customer_id"), rs.getString("payment_method"), lines,
           OrderState.valueOf(rs.getString("state")), reason == null ? null : RejectionReason.valueOf(reason),
-          rs.getBigDecimal("total"));
+          rs.getBigDecimal("total"), rs.getString("cancellation_id"));
     }, id).stream().findFirst();
   }
 
@@ -52,7 +52,19 @@ class OrderStore {
   }
 
   void update(Order order) {
-    jdbc.update("UPDATE orders SET state = ?, reason = ?, total = ? WHERE id = ?", order.state().name(),
-        order.reason() == null ? null : order.reason().name(), order.total(), order.id());
+    jdbc.update("UPDATE orders SET state = ?, reason = ?, total = ?, cancellation_id = ? WHERE id = ?",
+        order.state().name(), order.reason() == null ? null : order.reason().name(), order.total(),
+        order.cancellationId(), order.id());
+  }
+
+  /** Records that a cancellation was undone; returns false when it was already. */
+  boolean withdraw(String cancellationId, String orderId) {
+    return jdbc.update("INSERT IGNORE INTO withdrawn_cancellations (cancellation_id, order_id) VALUES (?, ?)",
+        cancellationId, orderId) == 1;
+  }
+
+  boolean withdrawn(String cancellationId) {
+    return !jdbc.queryForList("SELECT 1 FROM withdrawn_cancellations WHERE cancellation_id = ?", Integer.class,
+        cancellationId).isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import io.converge.order.ordering.domain.Order;
 import io.converge.service.web.NotFoundException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,42 @@ class Orders {
   @Transactional
   Order approve(String orderId, BigDecimal total) {
     return transition(orderId, order -> order.approve(total));
+  }
+
+  /**
+   * Locks an approved order for a cancellation; returns the order as it is now (empty: no such order). A cancellation
+   * undone before it began locks nothing.
+   */
+  @Transactional
+  Optional<Order> beginCancellation(String orderId, String cancellationId) {
+    if (store.withdrawn(cancellationId)) {
+      return store.find(orderId, false);
+    }
+    return store.find(orderId, true).map(order -> save(order, order.beginCancellation(cancellationId)));
+  }
+
+  /** Undoes a cancellation (also one that has not begun yet); returns the order as it is now, if there is one. */
+  @Transactional
+  Optional<Order> undoCancellation(String orderId, String cancellationId) {
+    store.withdraw(cancellationId, orderId);
+    return store.find(orderId, true).map(order -> save(order, order.undoCancellation(cancellationId)));
+  }
+
+  /** Ends a cancellation; returns the order as it is now, if there is one. */
+  @Transactional
+  Optional<Order> confirmCancellation(String orderId, String cancellationId) {
+    return store.find(orderId, true).map(order -> save(order, order.confirmCancellation(cancellationId)));
+  }
+
+  boolean withdrawn(String cancellationId) {
+    return store.withdrawn(cancellationId);
+  }
+
+  private Order save(Order order, Order changed) {
+    if (!changed.equals(order)) {
+      store.update(changed);
+    }
+    return changed;
   }
 
   @Transactional(readOnly = true)

@@ -5,13 +5,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Optional;
 import io.converge.saga.runtime.admission.Admission;
-import io.converge.service.web.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,13 +23,6 @@ class PlaceOrderController {
   PlaceOrderController(PlaceOrders placeOrders, Admission admission) {
     this.placeOrders = placeOrders;
     this.admission = admission;
-  }
-
-  @ExceptionHandler(Admission.OverloadedException.class)
-  ResponseEntity<ProblemDetail> overloaded(Admission.OverloadedException e) {
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "overloaded", e.getMessage()));
   }
 
   /** Accepts the order and starts its saga; the outcome is at the Location (long-poll it with {@code ?wait=5s}). */

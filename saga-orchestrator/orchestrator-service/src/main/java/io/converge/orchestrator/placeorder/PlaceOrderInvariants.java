@@ -9,9 +9,10 @@ import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.order.RejectOrder;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.VoidPayment;
-import io.converge.orchestrator.placeorder.ParticipantReads.Held;
-import io.converge.orchestrator.placeorder.ParticipantReads.Holding;
-import io.converge.orchestrator.placeorder.ParticipantReads.Observed;
+import io.converge.orchestrator.participants.ParticipantReads;
+import io.converge.orchestrator.participants.ParticipantReads.Held;
+import io.converge.orchestrator.participants.ParticipantReads.Holding;
+import io.converge.orchestrator.participants.ParticipantReads.Observed;
 import io.converge.saga.runtime.reconciliation.EndedSaga;
 import io.converge.saga.runtime.reconciliation.Finding;
 import io.converge.saga.runtime.reconciliation.SagaInvariants;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +35,10 @@ import org.springframework.stereotype.Component;
  * something missing under a completed one) cannot be put right by re-sending a command, and parks the saga.
  */
 @Component
-@EnableConfigurationProperties(ParticipantUrls.class)
 class PlaceOrderInvariants implements SagaInvariants {
+
+  /** Order states a cancellation leaves: the order was approved, then handed to a cancel-order saga. */
+  private static final List<String> CANCELLED = List.of("CANCELLATION_PENDING", "CANCELLED");
 
   private final ParticipantReads participants;
 
@@ -82,6 +84,10 @@ class PlaceOrderInvariants implements SagaInvariants {
     List<Finding> findings = new ArrayList<>();
     switch (state) {
       case COMPLETED -> {
+        if (CANCELLED.contains(held.order())) {
+          // Cancelled since: the cancel-order saga owns the order now, and its invariants judge it.
+          return findings;
+        }
         expectHeld(findings, sagaId, orderId, "ORDER_STATE", held.order(), "APPROVED", "order");
         expectHeld(findings, sagaId, orderId, "STOCK_RESERVATION", held.stock(), "RESERVED", "stock reservation");
         expectHeld(findings, sagaId, orderId, "CREDIT_RESERVATION", held.credit(), "RESERVED", "credit reservation");

@@ -23,6 +23,7 @@ import io.converge.contracts.payment.AuthorizePayment;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.PaymentDeclined;
 import io.converge.contracts.payment.VoidPayment;
+import io.converge.orchestrator.participants.ParticipantProxies;
 import io.converge.saga.runtime.state.SagaLifecycle;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
 import io.converge.saga.runtime.definition.StepPolicy;

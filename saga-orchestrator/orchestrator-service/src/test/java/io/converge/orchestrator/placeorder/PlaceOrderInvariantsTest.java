@@ -7,7 +7,7 @@ import io.converge.contracts.inventory.ReleaseStock;
 import io.converge.contracts.order.RejectOrder;
 import io.converge.contracts.payment.VoidPayment;
 import io.converge.saga.runtime.state.SagaState;
-import io.converge.orchestrator.placeorder.ParticipantReads.Observed;
+import io.converge.orchestrator.participants.ParticipantReads.Observed;
 import io.converge.saga.runtime.reconciliation.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +57,12 @@ class PlaceOrderInvariantsTest {
       assertThat(finding.invariant()).isEqualTo("CREDIT_RESERVATION");
       assertThat(finding.repairable()).isFalse();
     });
+  }
+
+  @Test
+  void anOrderCancelledSinceIsTheCancellationsToJudge() {
+    assertThat(check(SagaState.COMPLETED, "ORDER_APPROVED", new Observed("CANCELLED", "RELEASED", "RELEASED",
+        "VOIDED"))).isEmpty();
   }
 
   @Test

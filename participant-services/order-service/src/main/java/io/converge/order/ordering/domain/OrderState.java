@@ -1,3 +1,3 @@
 package io.converge.order.ordering.domain;
 
-public enum OrderState { PENDING, APPROVED, REJECTED }
+public enum OrderState { PENDING, APPROVED, REJECTED, CANCELLATION_PENDING, CANCELLED }

@@ -42,18 +42,24 @@ class SagaOperationsController {
   }
 
   /**
-   * Sagas in one state ({@code state=NEEDS_ATTENTION}), or those not terminal although their deadline passed
-   * ({@code pastDeadline=true}, each with why), oldest first, at most {@code limit} (up to 1000).
+   * Sagas of one type ({@code type=converge.CancelOrderSaga}), in one state ({@code state=NEEDS_ATTENTION}), or not
+   * terminal although their deadline passed ({@code pastDeadline=true}, each with why), oldest first, at most
+   * {@code limit} (up to 1000).
    */
   @GetMapping
-  List<SagaSummary> list(@RequestParam(required = false) SagaState state,
+  List<SagaSummary> list(@RequestParam(required = false) @Size(max = 255) String type,
+                         @RequestParam(required = false) SagaState state,
                          @RequestParam(defaultValue = "false") boolean pastDeadline,
                          @RequestParam(defaultValue = "100") int limit) {
-    if (state == null && !pastDeadline) {
-      throw new IllegalArgumentException("Say which sagas: state=<state> or pastDeadline=true");
+    if (type == null && state == null && !pastDeadline) {
+      throw new IllegalArgumentException("Say which sagas: type=<saga type>, state=<state> or pastDeadline=true");
     }
     String where = pastDeadline ? "ended_at IS NULL AND deadline_at < NOW(3)" : "TRUE";
     List<Object> args = new java.util.ArrayList<>();
+    if (type != null) {
+      where += " AND saga_type = ?";
+      args.add(type);
+    }
     if (state != null) {
       where += " AND state = ?";
       args.add(state.name());

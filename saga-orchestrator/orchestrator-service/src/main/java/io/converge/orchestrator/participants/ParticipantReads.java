@@ -1,4 +1,4 @@
-package io.converge.orchestrator.placeorder;
+package io.converge.orchestrator.participants;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -18,18 +19,19 @@ import org.springframework.web.client.RestClient;
  * another service's database. A dropped pooled connection (the participant restarted) is retried.
  */
 @Component
-class ParticipantReads {
+@EnableConfigurationProperties(ParticipantUrls.class)
+public class ParticipantReads {
 
   /** One order's thing at one participant as of its last change; {@code status} is the participant's word. */
-  record Held(String orderId, String status, Instant changedAt) {
+  public record Held(String orderId, String status, Instant changedAt) {
   }
 
   /** What the services hold for one order; a missing entry reads as {@link #NONE}. */
-  record Observed(String order, String stock, String credit, String payment) {
+  public record Observed(String order, String stock, String credit, String payment) {
   }
 
-  static final String NONE = "NONE";
-  static final Observed NOTHING = new Observed(NONE, NONE, NONE, NONE);
+  public static final String NONE = "NONE";
+  public static final Observed NOTHING = new Observed(NONE, NONE, NONE, NONE);
   static final int CHUNK = 100;
 
   private static final ParameterizedTypeReference<List<Held>> HELD_LIST = new ParameterizedTypeReference<>() { };
@@ -54,7 +56,7 @@ class ParticipantReads {
   }
 
   /** What every participant holds for each of these orders. */
-  Map<String, Observed> observe(Collection<String> orderIds) {
+  public Map<String, Observed> observe(Collection<String> orderIds) {
     Map<String, Observed> observed = new HashMap<>();
     List<String> ids = List.copyOf(orderIds);
     for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -72,7 +74,7 @@ class ParticipantReads {
   }
 
   /** The state order-service has for each of these orders; an order it does not have is absent. */
-  Map<String, String> orderStates(List<String> orderIds) {
+  public Map<String, String> orderStates(List<String> orderIds) {
     Map<String, String> states = new HashMap<>();
     for (int from = 0; from < orderIds.size(); from += CHUNK) {
       List<String> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + CHUNK));
@@ -84,7 +86,7 @@ class ParticipantReads {
   }
 
   /** What a participant took hold of (in {@code status}) since an instant, newest first, at most {@code limit}. */
-  List<Held> heldSince(Holding holding, Instant since, int limit) {
+  public List<Held> heldSince(Holding holding, Instant since, int limit) {
     return retry.executeSupplier(() -> client(holding).get()
         .uri(b -> b.path(holding.path()).queryParam("status", holding.heldStatus())
             .queryParam("changedSince", since.toString()).queryParam("limit", limit).build())
@@ -108,7 +110,7 @@ class ParticipantReads {
   }
 
   /** What a participant holds for an order, where it lists it, and the status that means it is held. */
-  enum Holding {
+  public enum Holding {
     STOCK("/api/stock-reservations", "RESERVED"),
     CREDIT("/api/credit-reservations", "RESERVED"),
     PAYMENT("/api/payments", "AUTHORIZED");
@@ -121,11 +123,11 @@ class ParticipantReads {
       this.heldStatus = heldStatus;
     }
 
-    String path() {
+    public String path() {
       return path;
     }
 
-    String heldStatus() {
+    public String heldStatus() {
       return heldStatus;
     }
   }

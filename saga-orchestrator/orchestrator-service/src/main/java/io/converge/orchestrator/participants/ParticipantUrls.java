@@ -1,11 +1,11 @@
-package io.converge.orchestrator.placeorder;
+package io.converge.orchestrator.participants;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Base URLs of the participants' own APIs, under {@code converge.participants}: the place-order saga's invariants read
- * their state there.
+ * Base URLs of the participants' own APIs, under {@code converge.participants}: the sagas' invariants read their
+ * state there, and a cancellation checks the order first.
  */
 @ConfigurationProperties("converge.participants")
 record ParticipantUrls(@DefaultValue("http://localhost:8081") String orderService,

@@ -1,0 +1,51 @@
+package io.converge.orchestrator.cancelorder;
+
+import io.converge.saga.runtime.admission.Admission;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/orders/{orderId}/cancellation}: 202 with the saga that cancels the order (the same saga however
+ * often asked); 404 for an unknown order, 409 for one that is not APPROVED. The outcome is at the Location.
+ */
+@RestController
+@RequestMapping("/api/orders")
+class CancelOrderController {
+
+  private final CancelOrders cancelOrders;
+  private final Admission admission;
+
+  CancelOrderController(CancelOrders cancelOrders, Admission admission) {
+    this.cancelOrders = cancelOrders;
+    this.admission = admission;
+  }
+
+  @PostMapping("/{orderId}/cancellation")
+  ResponseEntity<CancellationResponse> cancel(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be an order id") String orderId) {
+    Optional<CancellationResponse> existing = cancelOrders.existing(orderId);
+    if (existing.isPresent()) {
+      return accepted(existing.get());
+    }
+    cancelOrders.checkCancellable(orderId);
+    Admission.Permit permit = admission.admit();
+    try {
+      return accepted(cancelOrders.start(orderId, permit));
+    } catch (DuplicateKeyException startedMeanwhile) {
+      return accepted(cancelOrders.existing(orderId).orElseThrow(() -> startedMeanwhile));
+    } finally {
+      permit.release();
+    }
+  }
+
+  private static ResponseEntity<CancellationResponse> accepted(CancellationResponse response) {
+    return ResponseEntity.accepted().location(URI.create("/api/sagas/" + response.sagaId())).body(response);
+  }
+}

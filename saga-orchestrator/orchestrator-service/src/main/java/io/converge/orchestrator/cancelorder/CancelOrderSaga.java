@@ -1,0 +1,139 @@
+package io.converge.orchestrator.cancelorder;
+
+import io.converge.contracts.MessageCatalog;
+import io.converge.contracts.StepTimedOut;
+import io.converge.contracts.customer.ReleaseCredit;
+import io.converge.contracts.inventory.ReleaseStock;
+import io.converge.contracts.order.BeginCancellation;
+import io.converge.contracts.order.ConfirmCancellation;
+import io.converge.contracts.order.OrderChannels;
+import io.converge.contracts.order.OrderNotCancellable;
+import io.converge.contracts.order.UndoCancellation;
+import io.converge.contracts.payment.VoidPayment;
+import io.converge.orchestrator.participants.ParticipantProxies;
+import io.converge.saga.runtime.definition.SagaPolicyProperties;
+import io.converge.saga.runtime.definition.StepPolicy;
+import io.converge.saga.runtime.definition.TimedSaga;
+import io.converge.saga.runtime.state.SagaLifecycle;
+import io.eventuate.tram.sagas.orchestration.SagaDefinition;
+import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cancels an approved order: lock it (CANCELLATION_PENDING, so no other saga changes it meanwhile), void its payment,
+ * release its credit, return its stock, and confirm: the order ends CANCELLED.
+ *
+ * <p>Locking the order is compensatable (undone if the order cannot be cancelled or the step times out). Voiding the
+ * payment is the pivot: once the payment is voided the cancellation runs to its end, and the steps after it are
+ * retriable, asked again until they answer. Nothing after the pivot is ever undone.
+ */
+public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSaga {
+
+  /** The saga type on the wire and in the database. */
+  public static final String TYPE = "converge.CancelOrderSaga";
+
+  private final ParticipantProxies.OrderService orderService = new ParticipantProxies.OrderService();
+  private final ParticipantProxies.InventoryService inventoryService = new ParticipantProxies.InventoryService();
+  private final ParticipantProxies.CustomerService customerService = new ParticipantProxies.CustomerService();
+  private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
+  private final SagaLifecycle lifecycle;
+  private final SagaPolicyProperties policies;
+
+  private final SagaDefinition<CancelOrderSagaData> definition =
+      step()
+          .invokeParticipant(orderService.beginCancellation, this::beginCancellation)
+          .onReply(OrderNotCancellable.class, (data, reply) -> data.notCancelledBecause("ORDER_" + reply.state()))
+          .onReply(StepTimedOut.class, (data, reply) -> data.notCancelledBecause("STEP_TIMED_OUT"))
+          .withCompensation(orderService.undoCancellation, this::undoCancellation)
+      .step()
+          .invokeParticipant(paymentService.voidPayment, data -> new VoidPayment(data.getOrderId()))
+      .step()
+          .invokeParticipant(customerService.releaseCredit, data -> new ReleaseCredit(data.getOrderId()))
+      .step()
+          .invokeParticipant(inventoryService.releaseStock, data -> new ReleaseStock(data.getOrderId()))
+      .step()
+          .invokeParticipant(orderService.confirmCancellation, this::confirmCancellation)
+      .build();
+
+  public CancelOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
+    this.lifecycle = lifecycle;
+    this.policies = policies;
+  }
+
+  @Override
+  public Optional<StepPolicy> policyFor(String commandType) {
+    Map<String, StepPolicy> forward = Map.of(
+        MessageCatalog.wireNameOf(BeginCancellation.class), policies.compensatable(),
+        MessageCatalog.wireNameOf(VoidPayment.class), policies.pivot(),
+        MessageCatalog.wireNameOf(ReleaseCredit.class), policies.retriable(),
+        MessageCatalog.wireNameOf(ReleaseStock.class), policies.retriable(),
+        MessageCatalog.wireNameOf(ConfirmCancellation.class), policies.retriable());
+    return Optional.ofNullable(forward.get(commandType));
+  }
+
+  /**
+   * Only the lock is undone on a timeout. The cancellation id of the undo is derived from nothing but the saga's
+   * business key, so the runtime looks it up here: the one cancellation of an order has the order's cancellation id.
+   */
+  @Override
+  public Optional<Undo> compensationOfTimedOut(String commandType, String orderId) {
+    return commandType.equals(MessageCatalog.wireNameOf(BeginCancellation.class))
+        ? Optional.of(new Undo(new UndoCancellation(orderId, cancellationIdOf(orderId)), OrderChannels.COMMANDS))
+        : Optional.empty();
+  }
+
+  /** One cancellation per order: its id is fixed by the order id (a second request answers with the first saga). */
+  static String cancellationIdOf(String orderId) {
+    return "cancellation-" + orderId;
+  }
+
+  @Override
+  public Duration deadline() {
+    return policies.deadline();
+  }
+
+  @Override
+  public String getSagaType() {
+    return TYPE;
+  }
+
+  @Override
+  public SagaDefinition<CancelOrderSagaData> getSagaDefinition() {
+    return definition;
+  }
+
+  private BeginCancellation beginCancellation(CancelOrderSagaData data) {
+    return new BeginCancellation(data.getOrderId(), data.getCancellationId());
+  }
+
+  private UndoCancellation undoCancellation(CancelOrderSagaData data) {
+    return new UndoCancellation(data.getOrderId(), data.getCancellationId());
+  }
+
+  private ConfirmCancellation confirmCancellation(CancelOrderSagaData data) {
+    return new ConfirmCancellation(data.getOrderId(), data.getCancellationId());
+  }
+
+  @Override
+  public void onStarting(String sagaId, CancelOrderSagaData data) {
+    lifecycle.started(sagaId, TYPE, data.getOrderId(), deadline());
+  }
+
+  @Override
+  public void onSagaCompletedSuccessfully(String sagaId, CancelOrderSagaData data) {
+    lifecycle.completed(sagaId, "ORDER_CANCELLED");
+  }
+
+  @Override
+  public void onSagaRolledBack(String sagaId, CancelOrderSagaData data) {
+    lifecycle.compensated(sagaId, data.getNotCancelledBecause() == null ? "PARTICIPANT_FAILED"
+        : data.getNotCancelledBecause());
+  }
+
+  @Override
+  public void onSagaFailed(String sagaId, CancelOrderSagaData data) {
+    lifecycle.failed(sagaId);
+  }
+}
