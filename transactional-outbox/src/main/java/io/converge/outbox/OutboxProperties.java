@@ -67,11 +67,14 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
    * @param published how long a published outbox row is kept (for inspection and replay)
    * @param received  how long a received-message row is kept; a redelivery older than this is no longer detected as a
    *                  duplicate by the table (handlers stay idempotent by business key)
+   * @param replayedDeadLetters how long a dead letter is kept after it was replayed (one never replayed is kept until
+   *                  an operator acts on it)
    * @param interval  how often the clean-up runs
    * @param batchSize rows deleted per statement, so clean-up never holds long locks
    */
   public record Retention(@DefaultValue("1h") Duration published,
                           @DefaultValue("7d") Duration received,
+                          @DefaultValue("30d") Duration replayedDeadLetters,
                           @DefaultValue("1m") Duration interval,
                           @DefaultValue("1000") int batchSize) {
   }

@@ -163,7 +163,8 @@ class PlaceOrderEndToEndIT {
         .body(String.class);
 
     assertThat(orchestrator).contains("converge_saga_time_to_consistency_seconds_count{outcome=\"COMPLETED\"")
-        .contains("converge_sagas{state=\"COMPLETED\"}").contains("converge_sagas_past_deadline")
+        .contains("converge_sagas{state=\"RUNNING\"}").doesNotContain("converge_sagas{state=\"COMPLETED\"}")
+        .contains("converge_sagas_past_deadline")
         .contains("converge_saga_step_latency_seconds").contains("converge_outbox_relay_latency_seconds")
         .contains("converge_outbox_relay_backlog");
     assertThat(participant).contains("converge_dead_letters").contains("converge_outbox_relay_latency_seconds");

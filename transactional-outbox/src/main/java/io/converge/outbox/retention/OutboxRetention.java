@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Deletes published outbox rows and received-message rows older than their retention, in small batches so the
- * clean-up never holds locks the hot path waits on. Eventuate itself never deletes either.
+ * Deletes published outbox rows, received-message rows and replayed dead letters older than their retention, in small
+ * batches so the clean-up never holds locks the hot path waits on. Eventuate itself never deletes either.
  */
 public class OutboxRetention extends PeriodicTask {
 
@@ -30,6 +30,12 @@ public class OutboxRetention extends PeriodicTask {
         now - settings.published().toMillis());
     deleted += deleteInBatches("DELETE FROM received_messages WHERE creation_time < ? LIMIT ?",
         now - settings.received().toMillis());
+    int replayed;
+    do {
+      replayed = jdbcTemplate.update("DELETE FROM dead_letters WHERE replayed_at < DATE_SUB(NOW(3), INTERVAL ? SECOND) "
+          + "LIMIT ?", settings.replayedDeadLetters().toSeconds(), settings.batchSize());
+      deleted += replayed;
+    } while (replayed == settings.batchSize());
     return deleted;
   }
 

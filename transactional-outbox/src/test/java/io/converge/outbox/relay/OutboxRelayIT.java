@@ -140,7 +140,7 @@ class OutboxRelayIT {
   }
 
   @Test
-  void retentionDeletesOnlyExpiredPublishedRowsAndExpiredDedupRowsInBatches() {
+  void retentionDeletesOnlyExpiredPublishedRowsExpiredDedupRowsAndLongReplayedDeadLettersInBatches() {
     JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
     long hourAgo = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
     String prefix = "retention-" + UUID.randomUUID() + "-";
@@ -150,8 +150,12 @@ class OutboxRelayIT {
       jdbc.update("INSERT INTO received_messages (consumer_id, message_id, creation_time) VALUES (?, ?, ?)",
           prefix, prefix + i, i < 4 ? hourAgo - Duration.ofDays(8).toMillis() : hourAgo);
     }
+    for (String replayed : new String[] {"DATE_SUB(NOW(3), INTERVAL 40 DAY)", "NOW(3)", "NULL"}) {
+      jdbc.update("INSERT INTO dead_letters (subscriber_id, payload, error, created_at, replayed_at) "
+          + "VALUES (?, ?, 'e', DATE_SUB(NOW(3), INTERVAL 50 DAY), " + replayed + ")", prefix, replayed);
+    }
     OutboxRetention retention = new OutboxRetention(jdbc, new OutboxProperties.Retention(Duration.ofMinutes(30),
-        Duration.ofDays(7), Duration.ofMinutes(1), 2));
+        Duration.ofDays(7), Duration.ofDays(30), Duration.ofMinutes(1), 2));
 
     retention.purgeExpired();
 
@@ -159,6 +163,9 @@ class OutboxRelayIT {
         .as("unpublished rows stay however old").containsExactly(prefix + 3, prefix + 4);
     assertThat(jdbc.queryForList("SELECT message_id FROM received_messages WHERE consumer_id = ?", String.class,
         prefix)).as("dedup rows inside the window stay").containsExactly(prefix + 4);
+    assertThat(jdbc.queryForList("SELECT payload FROM dead_letters WHERE subscriber_id = ? ORDER BY id", String.class,
+        prefix)).as("a dead letter never replayed stays however old; one replayed stays its retention")
+        .containsExactly("NOW(3)", "NULL");
   }
 
   private static void send(String channel, String key, String payload) {

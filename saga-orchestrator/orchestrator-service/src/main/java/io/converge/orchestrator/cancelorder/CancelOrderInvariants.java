@@ -17,7 +17,6 @@ import io.converge.saga.runtime.reconciliation.SagaInvariants;
 import io.converge.saga.runtime.state.SagaState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +42,8 @@ class CancelOrderInvariants implements SagaInvariants {
 
   @Override
   public List<Finding> check(List<EndedSaga> sagas) {
-    Map<String, Observed> held = participants.observe(sagas.stream().map(EndedSaga::businessKey).distinct().toList());
-    List<Finding> findings = new ArrayList<>();
-    for (EndedSaga saga : sagas) {
-      findings.addAll(findings(saga.sagaId(), saga.businessKey(), saga.state(),
-          held.getOrDefault(saga.businessKey(), ParticipantReads.NOTHING)));
-    }
-    return findings;
+    return participants.checkEach(sagas,
+        (saga, held) -> findings(saga.sagaId(), saga.businessKey(), saga.state(), held));
   }
 
   static List<Finding> findings(String sagaId, String orderId, SagaState state, Observed held) {

@@ -12,13 +12,13 @@ import io.converge.contracts.order.UndoCancellation;
 import io.converge.contracts.payment.VoidPayment;
 import io.converge.orchestrator.participants.ParticipantProxies;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
+import io.converge.saga.runtime.definition.StepPolicies;
 import io.converge.saga.runtime.definition.StepPolicy;
 import io.converge.saga.runtime.definition.TimedSaga;
 import io.converge.saga.runtime.state.SagaLifecycle;
 import io.eventuate.tram.sagas.orchestration.SagaDefinition;
 import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +40,7 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
   private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
   private final SagaLifecycle lifecycle;
   private final SagaPolicyProperties policies;
+  private final StepPolicies steps;
 
   private final SagaDefinition<CancelOrderSagaData> definition =
       step()
@@ -60,17 +61,13 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
   public CancelOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
     this.lifecycle = lifecycle;
     this.policies = policies;
+    this.steps = StepPolicies.with(policies).compensatable(BeginCancellation.class).pivot(VoidPayment.class)
+        .retriable(ReleaseCredit.class).retriable(ReleaseStock.class).retriable(ConfirmCancellation.class).build();
   }
 
   @Override
   public Optional<StepPolicy> policyFor(String commandType) {
-    Map<String, StepPolicy> forward = Map.of(
-        MessageCatalog.wireNameOf(BeginCancellation.class), policies.compensatable(),
-        MessageCatalog.wireNameOf(VoidPayment.class), policies.pivot(),
-        MessageCatalog.wireNameOf(ReleaseCredit.class), policies.retriable(),
-        MessageCatalog.wireNameOf(ReleaseStock.class), policies.retriable(),
-        MessageCatalog.wireNameOf(ConfirmCancellation.class), policies.retriable());
-    return Optional.ofNullable(forward.get(commandType));
+    return steps.policyFor(commandType);
   }
 
   /**

@@ -8,6 +8,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import io.converge.saga.runtime.reconciliation.EndedSaga;
+import io.converge.saga.runtime.reconciliation.Finding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
@@ -71,6 +74,16 @@ public class ParticipantReads {
       }
     }
     return observed;
+  }
+
+  /** Each saga's findings by {@code rule}, from what the participants hold for its order, read in batches. */
+  public List<Finding> checkEach(List<EndedSaga> sagas, BiFunction<EndedSaga, Observed, List<Finding>> rule) {
+    Map<String, Observed> held = observe(sagas.stream().map(EndedSaga::businessKey).distinct().toList());
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (EndedSaga saga : sagas) {
+      findings.addAll(rule.apply(saga, held.getOrDefault(saga.businessKey(), NOTHING)));
+    }
+    return findings;
   }
 
   /** The state order-service has for each of these orders; an order it does not have is absent. */

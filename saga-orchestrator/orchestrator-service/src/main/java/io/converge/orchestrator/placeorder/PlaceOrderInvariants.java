@@ -53,14 +53,10 @@ class PlaceOrderInvariants implements SagaInvariants {
 
   @Override
   public List<Finding> check(List<EndedSaga> sagas) {
-    Map<String, Observed> held = participants.observe(sagas.stream().map(EndedSaga::businessKey).distinct().toList());
-    List<Finding> findings = new ArrayList<>();
-    for (EndedSaga saga : sagas) {
-      findings.addAll(findings(saga.sagaId(), saga.businessKey(), saga.state(), saga.reason(),
-          held.getOrDefault(saga.businessKey(), ParticipantReads.NOTHING)));
-    }
-    return findings;
+    return participants.checkEach(sagas,
+        (saga, held) -> findings(saga.sagaId(), saga.businessKey(), saga.state(), saga.reason(), held));
   }
+
 
   /** Stock, credit or payments held since an instant for orders that order-service does not have: released. */
   @Override

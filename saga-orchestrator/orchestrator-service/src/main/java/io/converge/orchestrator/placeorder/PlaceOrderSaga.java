@@ -26,6 +26,7 @@ import io.converge.contracts.payment.VoidPayment;
 import io.converge.orchestrator.participants.ParticipantProxies;
 import io.converge.saga.runtime.state.SagaLifecycle;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
+import io.converge.saga.runtime.definition.StepPolicies;
 import io.converge.saga.runtime.definition.StepPolicy;
 import io.converge.saga.runtime.definition.TimedSaga;
 import java.time.Duration;
@@ -54,6 +55,7 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
   private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
   private final SagaLifecycle lifecycle;
   private final SagaPolicyProperties policies;
+  private final StepPolicies steps;
 
   private final SagaDefinition<PlaceOrderSagaData> definition =
       step()
@@ -88,17 +90,13 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
   public PlaceOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
     this.lifecycle = lifecycle;
     this.policies = policies;
+    this.steps = StepPolicies.with(policies).compensatable(CreateOrder.class).compensatable(ReserveStock.class)
+        .compensatable(ReserveCredit.class).compensatable(AuthorizePayment.class).pivot(ApproveOrder.class).build();
   }
 
   @Override
   public Optional<StepPolicy> policyFor(String commandType) {
-    Map<String, StepPolicy> forward = Map.of(
-        MessageCatalog.wireNameOf(CreateOrder.class), policies.compensatable(),
-        MessageCatalog.wireNameOf(ReserveStock.class), policies.compensatable(),
-        MessageCatalog.wireNameOf(ReserveCredit.class), policies.compensatable(),
-        MessageCatalog.wireNameOf(AuthorizePayment.class), policies.compensatable(),
-        MessageCatalog.wireNameOf(ApproveOrder.class), policies.pivot());
-    return Optional.ofNullable(forward.get(commandType));
+    return steps.policyFor(commandType);
   }
 
   @Override
