@@ -1,10 +1,12 @@
 package io.converge.customer.credit;
 
 import io.converge.customer.credit.domain.Customer;
+import io.converge.service.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.springframework.http.MediaType;
@@ -31,7 +33,8 @@ class CustomerController {
 
   /** Creates the customer; the same values again are accepted, other values for an existing id are a 409. */
   @PostMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  CustomerView create(@PathVariable @Size(max = 64) String id, @Valid @RequestBody NewCustomer body) {
+  CustomerView create(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+      @Valid @RequestBody NewCustomer body) {
     credit.create(Customer.create(id, body.name(), body.creditLimit()));
     return credit.view(id);
   }

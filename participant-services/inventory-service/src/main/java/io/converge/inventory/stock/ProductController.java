@@ -1,11 +1,13 @@
 package io.converge.inventory.stock;
 
 import io.converge.inventory.stock.domain.Product;
+import io.converge.service.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.springframework.http.MediaType;
@@ -37,7 +39,8 @@ class ProductController {
   }
 
   @PostMapping(path = "/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ProductView create(@PathVariable @Size(max = 64) String sku, @Valid @RequestBody NewProduct body) {
+  ProductView create(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sku,
+      @Valid @RequestBody NewProduct body) {
     return ProductView.of(stock.create(new Product(sku, body.name(), body.price(), body.onHand(), 0)));
   }
 

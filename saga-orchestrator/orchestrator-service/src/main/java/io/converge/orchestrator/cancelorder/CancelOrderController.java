@@ -1,6 +1,7 @@
 package io.converge.orchestrator.cancelorder;
 
 import io.converge.saga.runtime.admission.Admission;
+import io.converge.service.web.Ids;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class CancelOrderController {
 
   @PostMapping("/{orderId}/cancellation")
   ResponseEntity<CancellationResponse> cancel(
-      @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be an order id") String orderId) {
+      @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {
     Optional<CancellationResponse> existing = cancelOrders.existing(orderId);
     if (existing.isPresent()) {
       return accepted(existing.get());
