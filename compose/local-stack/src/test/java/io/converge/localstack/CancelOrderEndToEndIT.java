@@ -55,6 +55,32 @@ class CancelOrderEndToEndIT {
   }
 
   @Test
+  void aCancellationThatCouldNotLockTheOrderInTimeIsUndoneAndANewRequestStartsANewOne() {
+    String customer = newCustomer("100.00");
+    JsonNode placed = place(order(customer, newProduct("10.00", 10), 1, "card"));
+    assertThat(awaitSaga(placed.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPLETED");
+    String orderId = placed.get("orderId").asText();
+    JsonNode failed;
+    TestSystem.get().stop("order-service");
+    try {
+      // order-service cannot lock the order: BeginCancellation times out after its attempts and is undone.
+      failed = awaitSaga(cancel(orderId).getBody().get("sagaId").asText());
+    } finally {
+      TestSystem.get().restart("order-service");
+    }
+    assertThat(failed.get("state").asText()).isEqualTo("COMPENSATED");
+    assertThat(failed.get("reason").asText()).isEqualTo("STEP_TIMED_OUT");
+
+    ResponseEntity<JsonNode> again = cancel(orderId);
+
+    assertThat(again.getBody().get("sagaId").asText()).isNotEqualTo(failed.get("sagaId").asText());
+    assertThat(awaitSaga(again.getBody().get("sagaId").asText()).get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(get("order-service", "/api/orders/{id}", orderId).get("state").asText()).isEqualTo("CANCELLED");
+    assertThat(get("customer-service", "/api/customers/{id}", customer).get("available").decimalValue())
+        .isEqualByComparingTo("100.00");
+  }
+
+  @Test
   void aRejectedOrderIsAConflictAnUnknownOneNotFoundAndABadIdABadRequestAndNothingStarts() {
     JsonNode declined = place(order(newCustomer("100.00"), newProduct("10.00", 10), 1, "card-declined"));
     assertThat(awaitSaga(declined.get("sagaId").asText()).get("state").asText()).isEqualTo("COMPENSATED");

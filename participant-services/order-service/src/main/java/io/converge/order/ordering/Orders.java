@@ -48,10 +48,13 @@ class Orders {
    */
   @Transactional
   Optional<Order> beginCancellation(String orderId, String cancellationId) {
-    if (store.withdrawn(cancellationId)) {
-      return store.find(orderId, false);
+    // The order's row first, then the tombstone: an undo racing this begin either committed its tombstone before (it
+    // is seen here) or waits for this lock and then finds the lock it must undo.
+    Optional<Order> order = store.find(orderId, true);
+    if (order.isEmpty() || store.withdrawn(cancellationId)) {
+      return order;
     }
-    return store.find(orderId, true).map(order -> save(order, order.beginCancellation(cancellationId)));
+    return order.map(found -> save(found, found.beginCancellation(cancellationId)));
   }
 
   /** Undoes a cancellation (also one that has not begun yet); returns the order as it is now, if there is one. */

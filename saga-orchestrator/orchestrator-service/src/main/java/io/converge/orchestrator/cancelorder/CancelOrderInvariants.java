@@ -47,7 +47,7 @@ class CancelOrderInvariants implements SagaInvariants {
   }
 
   static List<Finding> findings(String sagaId, String orderId, SagaState state, Observed held) {
-    String cancellation = CancelOrderSaga.cancellationIdOf(orderId);
+    String cancellation = sagaId;
     List<Finding> findings = new ArrayList<>();
     if (state == SagaState.COMPLETED) {
       if (held.order().equals("CANCELLATION_PENDING")) {
@@ -69,6 +69,9 @@ class CancelOrderInvariants implements SagaInvariants {
         findings.add(Finding.repair(sagaId, orderId, "PAYMENT", "payment still AUTHORIZED",
             new VoidPayment(orderId), PaymentChannels.COMMANDS));
       }
+    } else if (state == SagaState.FAILED) {
+      findings.add(Finding.park(sagaId, orderId, "SAGA_FAILED", "cancellation ended FAILED; order " + held.order()
+          + ", stock " + held.stock() + ", credit " + held.credit() + ", payment " + held.payment()));
     } else if (state == SagaState.COMPENSATED) {
       if (held.order().equals("CANCELLATION_PENDING")) {
         findings.add(Finding.repair(sagaId, orderId, "ORDER_STATE", "order still locked for the cancellation",

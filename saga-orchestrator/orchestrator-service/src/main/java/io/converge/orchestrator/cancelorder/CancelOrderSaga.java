@@ -70,20 +70,12 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
     return steps.policyFor(commandType);
   }
 
-  /**
-   * Only the lock is undone on a timeout. The cancellation id of the undo is derived from nothing but the saga's
-   * business key, so the runtime looks it up here: the one cancellation of an order has the order's cancellation id.
-   */
+  /** Only the lock is undone on a timeout; a cancellation's id is its saga's id. */
   @Override
-  public Optional<Undo> compensationOfTimedOut(String commandType, String orderId) {
+  public Optional<Undo> compensationOfTimedOut(String commandType, String sagaId, String orderId) {
     return commandType.equals(MessageCatalog.wireNameOf(BeginCancellation.class))
-        ? Optional.of(new Undo(new UndoCancellation(orderId, cancellationIdOf(orderId)), OrderChannels.COMMANDS))
+        ? Optional.of(new Undo(new UndoCancellation(orderId, sagaId), OrderChannels.COMMANDS))
         : Optional.empty();
-  }
-
-  /** One cancellation per order: its id is fixed by the order id (a second request answers with the first saga). */
-  static String cancellationIdOf(String orderId) {
-    return "cancellation-" + orderId;
   }
 
   @Override
@@ -113,8 +105,10 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
     return new ConfirmCancellation(data.getOrderId(), data.getCancellationId());
   }
 
+  /** Called before the first command is built: the cancellation takes its saga's id, so its undo can name it. */
   @Override
   public void onStarting(String sagaId, CancelOrderSagaData data) {
+    data.identifiedAs(sagaId);
     lifecycle.started(sagaId, TYPE, data.getOrderId(), deadline());
   }
 

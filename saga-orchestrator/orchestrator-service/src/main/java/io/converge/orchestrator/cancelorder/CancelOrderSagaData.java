@@ -1,8 +1,9 @@
 package io.converge.orchestrator.cancelorder;
 
 /**
- * What the cancel-order saga remembers: the order, the id of this cancellation (the order's lock is held in its
- * name), and why it did not happen when it did not. Mutable because Eventuate's DSL hands reply handlers the data.
+ * What the cancel-order saga remembers: the order, the id of this cancellation (its saga's id: the order's lock is
+ * held in its name), and why it did not happen when it did not. Mutable because Eventuate's DSL hands reply handlers
+ * the data.
  */
 public class CancelOrderSagaData {
 
@@ -14,9 +15,8 @@ public class CancelOrderSagaData {
     // for JSON
   }
 
-  public CancelOrderSagaData(String orderId, String cancellationId) {
+  public CancelOrderSagaData(String orderId) {
     this.orderId = orderId;
-    this.cancellationId = cancellationId;
   }
 
   public String getOrderId() {
@@ -29,6 +29,10 @@ public class CancelOrderSagaData {
 
   public String getNotCancelledBecause() {
     return notCancelledBecause;
+  }
+
+  void identifiedAs(String sagaId) {
+    this.cancellationId = sagaId;
   }
 
   void notCancelledBecause(String reason) {

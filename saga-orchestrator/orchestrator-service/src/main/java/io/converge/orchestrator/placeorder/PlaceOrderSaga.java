@@ -100,7 +100,7 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
   }
 
   @Override
-  public Optional<Undo> compensationOfTimedOut(String commandType, String orderId) {
+  public Optional<Undo> compensationOfTimedOut(String commandType, String sagaId, String orderId) {
     Map<String, Undo> undo = Map.of(
         MessageCatalog.wireNameOf(CreateOrder.class),
         new Undo(new RejectOrder(orderId, RejectionReason.STEP_TIMED_OUT), OrderChannels.COMMANDS),

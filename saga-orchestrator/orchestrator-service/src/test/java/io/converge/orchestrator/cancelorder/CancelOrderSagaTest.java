@@ -32,13 +32,13 @@ import org.junit.jupiter.api.Test;
 class CancelOrderSagaTest {
 
   private static final String ORDER = "order-1";
-  private static final String CANCELLATION = CancelOrderSaga.cancellationIdOf(ORDER);
+  private static final String CANCELLATION = "saga-1";
   private static final SagaPolicyProperties POLICIES = new SagaPolicyProperties(Duration.ofSeconds(3), 3, 2.0,
       Duration.ofSeconds(30), Duration.ofSeconds(60), 5, 2.0, Duration.ofMillis(200));
 
   @Test
   void locksTheOrderVoidsThePaymentReleasesCreditAndStockThenConfirms() {
-    given().saga(saga(), new CancelOrderSagaData(ORDER, CANCELLATION))
+    given().saga(saga(), data())
         .expect().command(new BeginCancellation(ORDER, CANCELLATION)).to(OrderChannels.COMMANDS)
         .andGiven().successReply(new CancellationBegun(ORDER))
         .expect().command(new VoidPayment(ORDER)).to(PaymentChannels.COMMANDS)
@@ -54,7 +54,7 @@ class CancelOrderSagaTest {
 
   @Test
   void anOrderThatCannotBeCancelledEndsTheSagaWithItsReasonAndNothingGivenBack() {
-    given().saga(saga(), new CancelOrderSagaData(ORDER, CANCELLATION))
+    given().saga(saga(), data())
         .expect().command(new BeginCancellation(ORDER, CANCELLATION)).to(OrderChannels.COMMANDS)
         .andGiven().failureReply(new OrderNotCancellable(ORDER, "REJECTED"))
         .expectRolledBack()
@@ -70,9 +70,16 @@ class CancelOrderSagaTest {
     for (String step : List.of("customer.ReleaseCredit", "inventory.ReleaseStock", "order.ConfirmCancellation")) {
       assertThat(saga.policyFor(step)).get().extracting(StepPolicy::kind).isEqualTo(StepKind.RETRIABLE);
     }
-    assertThat(saga.compensationOfTimedOut("order.BeginCancellation", ORDER))
+    assertThat(saga.compensationOfTimedOut("order.BeginCancellation", CANCELLATION, ORDER))
         .contains(new TimedSaga.Undo(new UndoCancellation(ORDER, CANCELLATION), OrderChannels.COMMANDS));
-    assertThat(saga.compensationOfTimedOut("payment.VoidPayment", ORDER)).isEmpty();
+    assertThat(saga.compensationOfTimedOut("payment.VoidPayment", CANCELLATION, ORDER)).isEmpty();
+  }
+
+  /** The data as the saga has it once started: the cancellation named after its saga. */
+  private static CancelOrderSagaData data() {
+    CancelOrderSagaData data = new CancelOrderSagaData(ORDER);
+    data.identifiedAs(CANCELLATION);
+    return data;
   }
 
   private static CancelOrderSaga saga() {

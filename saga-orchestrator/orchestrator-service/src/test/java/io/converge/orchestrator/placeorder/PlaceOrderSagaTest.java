@@ -133,11 +133,11 @@ class PlaceOrderSagaTest {
   @Test
   void undoesATimedOutStepItselfBecauseItMayHaveHappened() {
     PlaceOrderSaga saga = new PlaceOrderSaga(SagaLifecycle.IGNORED, POLICIES);
-    assertThat(saga.compensationOfTimedOut("customer.ReserveCredit", ORDER))
+    assertThat(saga.compensationOfTimedOut("customer.ReserveCredit", "saga-1", ORDER))
         .contains(new TimedSaga.Undo(new ReleaseCredit(ORDER), CustomerChannels.COMMANDS));
-    assertThat(saga.compensationOfTimedOut("order.CreateOrder", ORDER))
+    assertThat(saga.compensationOfTimedOut("order.CreateOrder", "saga-1", ORDER))
         .contains(new TimedSaga.Undo(new RejectOrder(ORDER, RejectionReason.STEP_TIMED_OUT), OrderChannels.COMMANDS));
-    assertThat(saga.compensationOfTimedOut("order.ApproveOrder", ORDER)).isEmpty();
+    assertThat(saga.compensationOfTimedOut("order.ApproveOrder", "saga-1", ORDER)).isEmpty();
   }
 
   @Test

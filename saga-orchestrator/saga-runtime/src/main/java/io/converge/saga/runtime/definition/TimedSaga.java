@@ -23,7 +23,7 @@ public interface TimedSaga {
    * lost or late), and Eventuate compensates only steps that replied, so the orchestrator sends this itself.
    * Participants accept a compensation before the action it undoes, so it is safe either way.
    */
-  Optional<Undo> compensationOfTimedOut(String commandType, String businessKey);
+  Optional<Undo> compensationOfTimedOut(String commandType, String sagaId, String businessKey);
 
   /** A compensation and the channel of the participant that applies it. */
   record Undo(Command command, String channel) {

@@ -36,12 +36,12 @@ public class SagaRetention extends PeriodicTask {
   /** Runs one clean-up; returns the sagas deleted. */
   public int purgeExpired() {
     int sagas = 0;
-    List<String> batch;
+    List<Expired> batch;
     do {
       batch = expiredSagas();
       if (!batch.isEmpty()) {
-        List<String> ids = batch;
-        transactions.executeWithoutResult(tx -> delete(ids));
+        List<Expired> expired = batch;
+        transactions.executeWithoutResult(tx -> delete(expired));
       }
       sagas += batch.size();
     } while (batch.size() == properties.batchSize());
@@ -50,26 +50,40 @@ public class SagaRetention extends PeriodicTask {
     return sagas;
   }
 
-  /** Terminal sagas ended before their retention and before the sweep's checkpoint (never one it has not checked). */
-  private List<String> expiredSagas() {
-    return jdbc.queryForList("SELECT s.saga_id FROM saga_summary s "
+  private record Expired(String sagaId, String sagaType) {
+  }
+
+  /**
+   * Terminal sagas ended before their retention and before the sweep's checkpoint (never one it has not checked, nor
+   * one whose repair it has still to check).
+   */
+  private List<Expired> expiredSagas() {
+    return jdbc.query("SELECT s.saga_id, s.saga_type FROM saga_summary s "
             + "LEFT JOIN reconciler_checkpoint c ON c.name = 'sweep' "
             + "WHERE s.ended_at IS NOT NULL AND s.ended_at < DATE_SUB(NOW(3), INTERVAL ? SECOND) "
             + "AND s.ended_at < COALESCE(c.ended_at, '1970-01-02') AND s.state IN ("
-            + placeholders(TERMINAL.size()) + ") ORDER BY s.ended_at LIMIT ?", String.class,
+            + placeholders(TERMINAL.size()) + ") AND NOT EXISTS (SELECT 1 FROM reconciler_repairs r "
+            + "WHERE r.saga_id = s.saga_id) ORDER BY s.ended_at LIMIT ?",
+        (rs, row) -> new Expired(rs.getString(1), rs.getString(2)),
         args(properties.ended().toSeconds(), TERMINAL, properties.batchSize()));
   }
 
-  private void delete(List<String> sagaIds) {
-    String in = "(" + placeholders(sagaIds.size()) + ")";
-    Object[] ids = sagaIds.toArray();
+  /** The summary rows first: every transaction that changes a saga locks its summary row before anything else. */
+  private void delete(List<Expired> expired) {
+    String in = "(" + placeholders(expired.size()) + ")";
+    Object[] ids = expired.stream().map(Expired::sagaId).toArray();
+    jdbc.update("DELETE FROM saga_summary WHERE saga_id IN " + in, ids);
     jdbc.update("DELETE FROM saga_history WHERE saga_id IN " + in, ids);
     jdbc.update("DELETE FROM saga_awaited_replies WHERE saga_id IN " + in, ids);
     jdbc.update("DELETE FROM saga_timers WHERE saga_id IN " + in, ids);
-    jdbc.update("DELETE FROM reconciler_repairs WHERE saga_id IN " + in, ids);
-    jdbc.update("DELETE FROM saga_instance_participants WHERE saga_id IN " + in, ids);
-    jdbc.update("DELETE FROM saga_instance WHERE saga_id IN " + in, ids);
-    jdbc.update("DELETE FROM saga_summary WHERE saga_id IN " + in, ids);
+    // Eventuate's tables are keyed by (saga_type, saga_id): reached by their key, never scanned.
+    expired.stream().collect(java.util.stream.Collectors.groupingBy(Expired::sagaType)).forEach((type, ofType) -> {
+      String inType = "(" + placeholders(ofType.size()) + ")";
+      Object[] typeAndIds = java.util.stream.Stream.concat(java.util.stream.Stream.of(type),
+          ofType.stream().map(Expired::sagaId)).toArray();
+      jdbc.update("DELETE FROM saga_instance_participants WHERE saga_type = ? AND saga_id IN " + inType, typeAndIds);
+      jdbc.update("DELETE FROM saga_instance WHERE saga_type = ? AND saga_id IN " + inType, typeAndIds);
+    });
   }
 
   private void deleteInBatches(String sql, long olderThanSeconds) {

@@ -181,7 +181,7 @@ class TimeoutScheduler extends PeriodicTask {
     sagas.record(timer.sagaId(), "STEP_TIMED_OUT", SagaStore.participantOf(destination), timer.commandType(), null,
         timer.attempt(), timer.commandMessageId());
     sagaTypes.find(identity.sagaType()).flatMap(saga -> saga.compensationOfTimedOut(timer.commandType(),
-        identity.businessKey())).ifPresent(undo -> commandProducer.send(
+        timer.sagaId(), identity.businessKey())).ifPresent(undo -> commandProducer.send(
         undo.channel(), undo.command(), identity.sagaType() + "-reply", Map.of("command_saga_id", timer.sagaId(),
             "command_saga_type", identity.sagaType(), CommandTracker.UNTRACKED, "true")));
     messageProducer.send(identity.sagaType() + "-reply", MessageBuilder
