@@ -11,14 +11,10 @@ import io.converge.contracts.order.OrderNotCancellable;
 import io.converge.contracts.order.UndoCancellation;
 import io.converge.contracts.payment.VoidPayment;
 import io.converge.orchestrator.participants.ParticipantProxies;
+import io.converge.saga.runtime.definition.DeclaredSaga;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
-import io.converge.saga.runtime.definition.StepPolicies;
-import io.converge.saga.runtime.definition.StepPolicy;
-import io.converge.saga.runtime.definition.TimedSaga;
 import io.converge.saga.runtime.state.SagaLifecycle;
 import io.eventuate.tram.sagas.orchestration.SagaDefinition;
-import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,7 +25,7 @@ import java.util.Optional;
  * payment is the pivot: once the payment is voided the cancellation runs to its end, and the steps after it are
  * retriable, asked again until they answer. Nothing after the pivot is ever undone.
  */
-public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSaga {
+public class CancelOrderSaga extends DeclaredSaga<CancelOrderSagaData> {
 
   /** The saga type on the wire and in the database. */
   public static final String TYPE = "converge.CancelOrderSaga";
@@ -38,9 +34,6 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
   private final ParticipantProxies.InventoryService inventoryService = new ParticipantProxies.InventoryService();
   private final ParticipantProxies.CustomerService customerService = new ParticipantProxies.CustomerService();
   private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
-  private final SagaLifecycle lifecycle;
-  private final SagaPolicyProperties policies;
-  private final StepPolicies steps;
 
   private final SagaDefinition<CancelOrderSagaData> definition =
       step()
@@ -59,15 +52,8 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
       .build();
 
   public CancelOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
-    this.lifecycle = lifecycle;
-    this.policies = policies;
-    this.steps = StepPolicies.with(policies).compensatable(BeginCancellation.class).pivot(VoidPayment.class)
-        .retriable(ReleaseCredit.class).retriable(ReleaseStock.class).retriable(ConfirmCancellation.class).build();
-  }
-
-  @Override
-  public Optional<StepPolicy> policyFor(String commandType) {
-    return steps.policyFor(commandType);
+    super(TYPE, lifecycle, policies, steps -> steps.compensatable(BeginCancellation.class).pivot(VoidPayment.class)
+        .retriable(ReleaseCredit.class).retriable(ReleaseStock.class).retriable(ConfirmCancellation.class));
   }
 
   /** Only the lock is undone on a timeout; a cancellation's id is its saga's id. */
@@ -76,16 +62,6 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
     return commandType.equals(MessageCatalog.wireNameOf(BeginCancellation.class))
         ? Optional.of(new Undo(new UndoCancellation(orderId, sagaId), OrderChannels.COMMANDS))
         : Optional.empty();
-  }
-
-  @Override
-  public Duration deadline() {
-    return policies.deadline();
-  }
-
-  @Override
-  public String getSagaType() {
-    return TYPE;
   }
 
   @Override
@@ -105,26 +81,24 @@ public class CancelOrderSaga implements SimpleSaga<CancelOrderSagaData>, TimedSa
     return new ConfirmCancellation(data.getOrderId(), data.getCancellationId());
   }
 
-  /** Called before the first command is built: the cancellation takes its saga's id, so its undo can name it. */
+  /** Before the first command is built: the cancellation takes its saga's id, so its undo can name it. */
   @Override
-  public void onStarting(String sagaId, CancelOrderSagaData data) {
+  protected void starting(String sagaId, CancelOrderSagaData data) {
     data.identifiedAs(sagaId);
-    lifecycle.started(sagaId, TYPE, data.getOrderId(), deadline());
   }
 
   @Override
-  public void onSagaCompletedSuccessfully(String sagaId, CancelOrderSagaData data) {
-    lifecycle.completed(sagaId, "ORDER_CANCELLED");
+  protected String businessKeyOf(CancelOrderSagaData data) {
+    return data.getOrderId();
   }
 
   @Override
-  public void onSagaRolledBack(String sagaId, CancelOrderSagaData data) {
-    lifecycle.compensated(sagaId, data.getNotCancelledBecause() == null ? "PARTICIPANT_FAILED"
-        : data.getNotCancelledBecause());
+  protected String completedBecause(CancelOrderSagaData data) {
+    return "ORDER_CANCELLED";
   }
 
   @Override
-  public void onSagaFailed(String sagaId, CancelOrderSagaData data) {
-    lifecycle.failed(sagaId);
+  protected String compensatedBecause(CancelOrderSagaData data) {
+    return data.getNotCancelledBecause() == null ? "PARTICIPANT_FAILED" : data.getNotCancelledBecause();
   }
 }

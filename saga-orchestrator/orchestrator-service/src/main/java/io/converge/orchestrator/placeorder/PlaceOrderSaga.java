@@ -25,15 +25,11 @@ import io.converge.contracts.payment.PaymentDeclined;
 import io.converge.contracts.payment.VoidPayment;
 import io.converge.orchestrator.participants.ParticipantProxies;
 import io.converge.saga.runtime.state.SagaLifecycle;
+import io.converge.saga.runtime.definition.DeclaredSaga;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
-import io.converge.saga.runtime.definition.StepPolicies;
-import io.converge.saga.runtime.definition.StepPolicy;
-import io.converge.saga.runtime.definition.TimedSaga;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import io.eventuate.tram.sagas.orchestration.SagaDefinition;
-import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
 
 /**
  * Places an order across four services: create it PENDING, reserve stock (which prices it), reserve credit, authorize
@@ -44,18 +40,15 @@ import io.eventuate.tram.sagas.simpledsl.SimpleSaga;
  * is undone, so it is never compensated because of a timeout or the deadline; it is asked again until it answers. Its
  * only failure ({@link OrderAlreadyRejected}) means the order can never be approved, and the saga compensates.
  */
-public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga {
+public class PlaceOrderSaga extends DeclaredSaga<PlaceOrderSagaData> {
 
-  /** The saga type on the wire and in the database: never the class name, so a refactoring cannot orphan sagas. */
+  /** The saga type on the wire and in the database. */
   public static final String TYPE = "converge.PlaceOrderSaga";
 
   private final ParticipantProxies.OrderService orderService = new ParticipantProxies.OrderService();
   private final ParticipantProxies.InventoryService inventoryService = new ParticipantProxies.InventoryService();
   private final ParticipantProxies.CustomerService customerService = new ParticipantProxies.CustomerService();
   private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
-  private final SagaLifecycle lifecycle;
-  private final SagaPolicyProperties policies;
-  private final StepPolicies steps;
 
   private final SagaDefinition<PlaceOrderSagaData> definition =
       step()
@@ -88,15 +81,8 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
       .build();
 
   public PlaceOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
-    this.lifecycle = lifecycle;
-    this.policies = policies;
-    this.steps = StepPolicies.with(policies).compensatable(CreateOrder.class).compensatable(ReserveStock.class)
-        .compensatable(ReserveCredit.class).compensatable(AuthorizePayment.class).pivot(ApproveOrder.class).build();
-  }
-
-  @Override
-  public Optional<StepPolicy> policyFor(String commandType) {
-    return steps.policyFor(commandType);
+    super(TYPE, lifecycle, policies, steps -> steps.compensatable(CreateOrder.class).compensatable(ReserveStock.class)
+        .compensatable(ReserveCredit.class).compensatable(AuthorizePayment.class).pivot(ApproveOrder.class));
   }
 
   @Override
@@ -110,18 +96,8 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
     return Optional.ofNullable(undo.get(commandType));
   }
 
-  @Override
-  public Duration deadline() {
-    return policies.deadline();
-  }
-
   private void timedOut(PlaceOrderSagaData data, StepTimedOut reply) {
     data.rejectedBecause(RejectionReason.STEP_TIMED_OUT);
-  }
-
-  @Override
-  public String getSagaType() {
-    return TYPE;
   }
 
   @Override
@@ -159,22 +135,17 @@ public class PlaceOrderSaga implements SimpleSaga<PlaceOrderSagaData>, TimedSaga
   }
 
   @Override
-  public void onStarting(String sagaId, PlaceOrderSagaData data) {
-    lifecycle.started(sagaId, TYPE, data.getOrderId(), deadline());
+  protected String businessKeyOf(PlaceOrderSagaData data) {
+    return data.getOrderId();
   }
 
   @Override
-  public void onSagaCompletedSuccessfully(String sagaId, PlaceOrderSagaData data) {
-    lifecycle.completed(sagaId, "ORDER_APPROVED");
+  protected String completedBecause(PlaceOrderSagaData data) {
+    return "ORDER_APPROVED";
   }
 
   @Override
-  public void onSagaRolledBack(String sagaId, PlaceOrderSagaData data) {
-    lifecycle.compensated(sagaId, reasonOf(data).name());
-  }
-
-  @Override
-  public void onSagaFailed(String sagaId, PlaceOrderSagaData data) {
-    lifecycle.failed(sagaId);
+  protected String compensatedBecause(PlaceOrderSagaData data) {
+    return reasonOf(data).name();
   }
 }
