@@ -33,6 +33,11 @@ import io.converge.contracts.payment.PaymentAuthorized;
 import io.converge.contracts.payment.PaymentDeclined;
 import io.converge.contracts.payment.PaymentVoided;
 import io.converge.contracts.payment.VoidPayment;
+import io.converge.contracts.payment.RequestRiskReview;
+import io.converge.contracts.payment.ReviewWithdrawn;
+import io.converge.contracts.payment.RiskApproved;
+import io.converge.contracts.payment.RiskRejected;
+import io.converge.contracts.payment.WithdrawReview;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +58,7 @@ public final class MessageCatalog {
       ReleaseCredit.class, CreditReleased.class,
       AuthorizePayment.class, PaymentAuthorized.class, PaymentDeclined.class,
       VoidPayment.class, PaymentVoided.class,
+      RequestRiskReview.class, RiskApproved.class, RiskRejected.class, WithdrawReview.class, ReviewWithdrawn.class,
       StepTimedOut.class);
 
   private static final Map<String, String> WIRE_NAME_BY_CLASS_NAME = new HashMap<>();

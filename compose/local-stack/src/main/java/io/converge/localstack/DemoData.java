@@ -10,7 +10,7 @@ final class DemoData {
 
   /** Customer id → credit limit. */
   static final Map<String, String> CUSTOMERS = Map.of(
-      "alice", "5000.00",
+      "alice", "20000.00",
       "bob", "50.00");
 
   /** Sku → price and units on hand. */
@@ -20,7 +20,9 @@ final class DemoData {
   static final Map<String, Product> PRODUCTS = Map.of(
       "widget", new Product("Widget", "9.99", 100_000),
       "gadget", new Product("Gadget", "24.50", 100_000),
-      "rare-gem", new Product("Rare gem", "500.00", 1));
+      "rare-gem", new Product("Rare gem", "500.00", 1),
+      // Above the review amount (5,000 by default): an order of one waits for a person's risk review.
+      "diamond-ring", new Product("Diamond ring", "7500.00", 1000));
 
   private DemoData() {
   }

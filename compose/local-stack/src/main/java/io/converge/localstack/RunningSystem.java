@@ -94,8 +94,18 @@ public final class RunningSystem implements AutoCloseable {
 
   /** Starts a stopped service again on its database and its former port. */
   public synchronized void restart(String service) {
+    restart(service, Map.of());
+  }
+
+  /**
+   * Starts a stopped service again with some properties changed for this run only (another release of it, say); a
+   * later {@link #restart(String)} starts it as configured at first.
+   */
+  public synchronized void restart(String service, Map<String, Object> changedProperties) {
+    Map<String, Object> properties = new LinkedHashMap<>(serviceProperties.get(service));
+    properties.putAll(changedProperties);
     contexts.put(service, ServiceLauncher.start(definition(service).application().get(), databases.get(service),
-        kafkaBootstrap, stoppedPorts.remove(service), serviceProperties.get(service)));
+        kafkaBootstrap, stoppedPorts.remove(service), properties));
   }
 
   /**

@@ -8,7 +8,6 @@ import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.devinfra.KafkaWireClient;
 import io.converge.devinfra.WireMessage;
-import io.converge.orchestrator.placeorder.PlaceOrderSaga;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +144,7 @@ class FaultSuiteIT {
       scenario.lost(); // waits for every saga to end, so that all their records are on the broker
       try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
         for (String topic : List.of(InventoryChannels.COMMANDS, CustomerChannels.COMMANDS, PaymentChannels.COMMANDS,
-            PlaceOrderSaga.TYPE + "-reply")) {
+            TestSystem.PLACE_ORDER_REPLIES)) {
           List<WireMessage> ours = new ArrayList<>(wire.await(topic, m -> scenario.mentions(m), Integer.MAX_VALUE,
               Duration.ofSeconds(3)));
           Collections.reverse(ours);
@@ -162,7 +161,7 @@ class FaultSuiteIT {
       try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
         for (int partition = 0; partition < 4; partition++) {
           wire.sendRaw(PaymentChannels.COMMANDS, partition, "garbage");
-          wire.sendRaw(PlaceOrderSaga.TYPE + "-reply", partition, "{\"not\": \"a message\"}");
+          wire.sendRaw(TestSystem.PLACE_ORDER_REPLIES, partition, "{\"not\": \"a message\"}");
         }
       }
     });

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.customer.CustomerChannels;
 import io.converge.devinfra.KafkaWireClient;
 import io.converge.devinfra.WireMessage;
-import io.converge.orchestrator.placeorder.PlaceOrderSaga;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ class PlaceOrderEndToEndIT {
     try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
       WireMessage command = wire.await(CustomerChannels.COMMANDS, m -> m.payload().contains(orderId), 1,
           Duration.ofSeconds(10)).get(0);
-      WireMessage reply = wire.await(PlaceOrderSaga.TYPE + "-reply",
+      WireMessage reply = wire.await(TestSystem.PLACE_ORDER_REPLIES,
           m -> sagaId.equals(m.header("commandreply_saga_id")), 1, Duration.ofSeconds(10)).get(0);
       wire.redeliver(command);
       wire.redeliver(reply);

@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.customer.CustomerChannels;
 import io.converge.devinfra.KafkaWireClient;
-import io.converge.orchestrator.placeorder.PlaceOrderSaga;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ class PoisonRecordsEndToEndIT {
   @Test
   void poisonRecordsBecomeDeadLettersAndBlockNoPartition() {
     String marker = "poison-" + UUID.randomUUID();
-    String replyChannel = PlaceOrderSaga.TYPE + "-reply";
+    String replyChannel = TestSystem.PLACE_ORDER_REPLIES;
     String unhandleableId = UUID.randomUUID().toString();
     try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
       for (int partition = 0; partition < 4; partition++) {

@@ -27,6 +27,20 @@ final class TestSystem {
   /** The reconciler checks a saga this long after it ended (short, so that tests see its sweep soon). */
   static final int RECONCILER_SETTLE_SECONDS = 3;
 
+  /** Orders above this total wait for a person's risk review. */
+  static final String REVIEW_ABOVE = "1000";
+
+  /**
+   * How long a person has for a review: long enough to restart the orchestrator and payment-service meanwhile, short
+   * enough that the test of a review past its deadline is not slow.
+   */
+  static final int REVIEW_DEADLINE_SECONDS = 25;
+
+  /** The channel replies to new place-order sagas arrive on: each version of a saga has its own. */
+  static final String PLACE_ORDER_REPLIES = io.converge.saga.runtime.definition.SagaTypes.wireType(
+      io.converge.orchestrator.placeorder.PlaceOrderSaga.TYPE,
+      io.converge.orchestrator.placeorder.PlaceOrderSaga.NEWEST_VERSION) + "-reply";
+
   private static RunningSystem system;
   private static KafkaBrokerProcess broker;
 
@@ -41,6 +55,8 @@ final class TestSystem {
           Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
               "converge.saga.compensation-max-attempts", 3, "converge.reconciler.interval", "1s",
               "converge.reconciler.settle", RECONCILER_SETTLE_SECONDS + "s",
+              "converge.orders.review-above", REVIEW_ABOVE, "converge.orders.review-deadline",
+              REVIEW_DEADLINE_SECONDS + "s",
               // Small batches, so that tests run the sweep through many batches from its checkpoint.
               "converge.reconciler.batch", 10));
       RunningSystem started = system;
@@ -152,6 +168,16 @@ final class TestSystem {
   /** Long-polls the saga until it is terminal (or 20 s pass). */
   static JsonNode awaitSaga(String sagaId) {
     return http("saga-orchestrator").get().uri("/api/sagas/{id}?wait=20s", sagaId).retrieve().body(JsonNode.class);
+  }
+
+  /** Long-polls the saga until it is terminal or parked, for longer than {@link #awaitSaga} when a test needs it. */
+  static JsonNode awaitTerminal(String sagaId, Duration atMost) {
+    long giveUpAt = System.nanoTime() + atMost.toNanos();
+    JsonNode saga = awaitSaga(sagaId);
+    while (saga.get("state").asText().matches("RUNNING|COMPENSATING") && System.nanoTime() < giveUpAt) {
+      saga = awaitSaga(sagaId);
+    }
+    return saga;
   }
 
   static JsonNode get(String service, String path, Object... variables) {

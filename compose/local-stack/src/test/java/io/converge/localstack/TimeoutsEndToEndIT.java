@@ -12,7 +12,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.devinfra.KafkaWireClient;
 import io.converge.devinfra.WireMessage;
-import io.converge.orchestrator.placeorder.PlaceOrderSaga;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +101,7 @@ class TimeoutsEndToEndIT {
     assertThat(awaitSaga(sagaId).get("state").asText()).isEqualTo("COMPLETED");
 
     try (KafkaWireClient wire = new KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
-      WireMessage stockReserved = wire.await(PlaceOrderSaga.TYPE + "-reply",
+      WireMessage stockReserved = wire.await(TestSystem.PLACE_ORDER_REPLIES,
           m -> sagaId.equals(m.header("commandreply_saga_id")) && "inventory.StockReserved".equals(
               m.header("reply_type")), 1, Duration.ofSeconds(10)).get(0);
       // The same reply under a new message id: duplicate detection cannot catch it, correlation must.

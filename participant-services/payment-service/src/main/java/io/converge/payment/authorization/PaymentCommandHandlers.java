@@ -17,7 +17,7 @@ import io.eventuate.tram.sagas.participant.SagaCommandHandlersBuilder;
 import org.springframework.stereotype.Component;
 
 @Component
-class PaymentCommandHandlers {
+public class PaymentCommandHandlers {
 
   private final Payments payments;
 
@@ -25,7 +25,7 @@ class PaymentCommandHandlers {
     this.payments = payments;
   }
 
-  CommandHandlers definitions() {
+  public CommandHandlers definitions() {
     return SagaCommandHandlersBuilder.fromChannel(PaymentChannels.COMMANDS)
         .onMessage(AuthorizePayment.class, this::authorize)
         .onMessage(VoidPayment.class, this::voidPayment)

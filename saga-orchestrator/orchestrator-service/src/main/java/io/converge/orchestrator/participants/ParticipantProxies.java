@@ -16,6 +16,8 @@ import io.converge.contracts.order.RejectOrder;
 import io.converge.contracts.payment.AuthorizePayment;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.VoidPayment;
+import io.converge.contracts.payment.RequestRiskReview;
+import io.converge.contracts.payment.WithdrawReview;
 import io.eventuate.tram.commands.common.Command;
 import io.eventuate.tram.sagas.simpledsl.CommandEndpoint;
 import io.eventuate.tram.sagas.simpledsl.CommandEndpointBuilder;
@@ -55,6 +57,10 @@ public final class ParticipantProxies {
     public final CommandEndpoint<AuthorizePayment> authorizePayment =
         endpoint(AuthorizePayment.class, PaymentChannels.COMMANDS);
     public final CommandEndpoint<VoidPayment> voidPayment = endpoint(VoidPayment.class, PaymentChannels.COMMANDS);
+    public final CommandEndpoint<RequestRiskReview> requestRiskReview =
+        endpoint(RequestRiskReview.class, PaymentChannels.COMMANDS);
+    public final CommandEndpoint<WithdrawReview> withdrawReview =
+        endpoint(WithdrawReview.class, PaymentChannels.COMMANDS);
   }
 
   private static <C extends Command> CommandEndpoint<C> endpoint(Class<C> command, String channel) {

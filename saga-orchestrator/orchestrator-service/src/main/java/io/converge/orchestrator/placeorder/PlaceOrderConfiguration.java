@@ -1,15 +1,38 @@
 package io.converge.orchestrator.placeorder;
 
-import io.converge.saga.runtime.state.SagaLifecycle;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
+import io.converge.saga.runtime.state.SagaLifecycle;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
+import java.time.Clock;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * Every version of the place-order saga up to {@code converge.orders.saga-version} (the newest by default): new orders
+ * start on that one, orders in flight end on the one they started on.
+ */
 @Configuration
+@EnableConfigurationProperties(OrderProperties.class)
 class PlaceOrderConfiguration {
 
   @Bean
-  PlaceOrderSaga placeOrderSaga(SagaLifecycle lifecycle, SagaPolicyProperties policies) {
-    return new PlaceOrderSaga(lifecycle, policies);
+  PlaceOrderSaga placeOrderSagaV1(SagaLifecycle lifecycle, SagaPolicyProperties policies,
+                                  OrderProperties properties) {
+    return new PlaceOrderSaga(1, review(properties), lifecycle, policies, Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnExpression("${converge.orders.saga-version:" + PlaceOrderSaga.NEWEST_VERSION + "} >= 2")
+  PlaceOrderSaga placeOrderSagaV2(SagaLifecycle lifecycle, SagaPolicyProperties policies,
+                                  OrderProperties properties) {
+    return new PlaceOrderSaga(2, review(properties), lifecycle, policies, Clock.systemUTC());
+  }
+
+  private static PlaceOrderSaga.Review review(OrderProperties properties) {
+    return new PlaceOrderSaga.Review(properties.reviewAbove(), properties.reviewDeadline());
   }
 }

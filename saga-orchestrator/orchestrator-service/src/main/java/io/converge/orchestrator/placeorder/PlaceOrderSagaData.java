@@ -17,6 +17,7 @@ public class PlaceOrderSagaData {
   private String paymentMethod;
   private BigDecimal total;
   private RejectionReason rejectionReason;
+  private boolean reviewRequired;
 
   PlaceOrderSagaData() {
     // for JSON
@@ -53,8 +54,14 @@ public class PlaceOrderSagaData {
     return rejectionReason;
   }
 
-  void priced(BigDecimal orderTotal) {
+  /** Whether a person reviews the order's risk: decided once, when it is priced, so that the undo agrees. */
+  public boolean isReviewRequired() {
+    return reviewRequired;
+  }
+
+  void priced(BigDecimal orderTotal, boolean needsReview) {
     this.total = orderTotal;
+    this.reviewRequired = needsReview;
   }
 
   void rejectedBecause(RejectionReason reason) {

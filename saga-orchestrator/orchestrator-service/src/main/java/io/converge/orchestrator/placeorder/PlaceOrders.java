@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -27,10 +28,13 @@ class PlaceOrders {
   private final IdempotencyKeys idempotencyKeys;
   private final ObjectMapper objectMapper;
 
-  PlaceOrders(SagaInstanceFactory sagaInstanceFactory, PlaceOrderSaga saga, IdempotencyKeys idempotencyKeys,
-              ObjectMapper objectMapper) {
+  /** @param versions every registered version of the saga: new orders start on the one the release names */
+  PlaceOrders(SagaInstanceFactory sagaInstanceFactory, List<PlaceOrderSaga> versions, OrderProperties properties,
+              IdempotencyKeys idempotencyKeys, ObjectMapper objectMapper) {
     this.sagaInstanceFactory = sagaInstanceFactory;
-    this.saga = saga;
+    this.saga = versions.stream().filter(version -> version.version() == properties.sagaVersion()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("converge.orders.saga-version=" + properties.sagaVersion()
+            + " names no registered version of the place-order saga (1 to " + PlaceOrderSaga.NEWEST_VERSION + ")"));
     this.idempotencyKeys = idempotencyKeys;
     this.objectMapper = objectMapper;
   }

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 public abstract class DeclaredSaga<D> implements SimpleSaga<D>, TimedSaga {
 
   private final String type;
+  private final int version;
   private final SagaLifecycle lifecycle;
   private final SagaPolicyProperties policies;
   private final StepPolicies steps;
@@ -28,7 +29,17 @@ public abstract class DeclaredSaga<D> implements SimpleSaga<D>, TimedSaga {
    */
   protected DeclaredSaga(String type, SagaLifecycle lifecycle, SagaPolicyProperties policies,
                          UnaryOperator<StepPolicies.Builder> steps) {
+    this(type, 1, lifecycle, policies, steps);
+  }
+
+  /**
+   * @param version the version of the definition: a release that changes a saga's steps registers the new version
+   *                beside the old ones, so that instances in flight end on the steps they started on
+   */
+  protected DeclaredSaga(String type, int version, SagaLifecycle lifecycle, SagaPolicyProperties policies,
+                         UnaryOperator<StepPolicies.Builder> steps) {
     this.type = type;
+    this.version = version;
     this.lifecycle = lifecycle;
     this.policies = policies;
     this.steps = steps.apply(StepPolicies.with(policies)).build();
@@ -49,7 +60,17 @@ public abstract class DeclaredSaga<D> implements SimpleSaga<D>, TimedSaga {
 
   @Override
   public final String getSagaType() {
+    return SagaTypes.wireType(type, version);
+  }
+
+  @Override
+  public final String typeName() {
     return type;
+  }
+
+  @Override
+  public final int version() {
+    return version;
   }
 
   @Override
@@ -65,7 +86,7 @@ public abstract class DeclaredSaga<D> implements SimpleSaga<D>, TimedSaga {
   @Override
   public final void onStarting(String sagaId, D data) {
     starting(sagaId, data);
-    lifecycle.started(sagaId, type, businessKeyOf(data), deadline());
+    lifecycle.started(sagaId, type, version, businessKeyOf(data), deadline());
   }
 
   @Override

@@ -19,6 +19,18 @@ public class SagaTypes {
     this.defaults = defaults;
   }
 
+  /**
+   * The type a saga's messages and Eventuate's instance rows carry for one version of its definition: the type itself
+   * for version 1 (so instances started before versions existed keep running), {@code <type>.v<version>} after. Each
+   * version has its own reply channel, so a reply reaches the definition its instance started on.
+   */
+  public static String wireType(String sagaType, int version) {
+    if (version < 1) {
+      throw new IllegalArgumentException("A definition's version is 1 or more: " + version);
+    }
+    return version == 1 ? sagaType : sagaType + ".v" + version;
+  }
+
   public Optional<TimedSaga> find(String sagaType) {
     return Optional.ofNullable(byType.get(sagaType));
   }

@@ -51,6 +51,11 @@ public final class StepPolicies {
       return step(command, defaults.retriable());
     }
 
+    /** A compensatable step a person answers within {@code deadline}: {@link StepPolicy#awaitingPerson}. */
+    public Builder awaitingPerson(Class<?> command, java.time.Duration deadline) {
+      return step(command, StepPolicy.awaitingPerson(deadline));
+    }
+
     public Builder step(Class<?> command, StepPolicy policy) {
       if (byCommand.put(MessageCatalog.wireNameOf(command), policy) != null) {
         throw new IllegalArgumentException(command.getSimpleName() + " is declared twice");

@@ -9,8 +9,17 @@ import java.util.Optional;
  */
 public interface TimedSaga {
 
-  /** The saga type on the wire and in the database (Eventuate's {@code Saga.getSagaType}). */
+  /**
+   * The type on the wire and in Eventuate's tables (Eventuate's {@code Saga.getSagaType}): the type and the version of
+   * its definition, {@link SagaTypes#wireType}.
+   */
   String getSagaType();
+
+  /** The saga's type, whatever the version: what operators filter by. */
+  String typeName();
+
+  /** The version of the definition; an instance runs to its end on the version it started on. */
+  int version();
 
   /**
    * The policy of the forward step that sends this command (by wire name): its kind (compensatable, pivot, retriable)

@@ -34,8 +34,9 @@ class SagaOperationsController {
     this.jdbc = jdbc;
   }
 
-  record SagaSummary(String sagaId, String sagaType, String businessKey, SagaState state, String reason, Instant startedAt,
-                     Instant deadlineAt, String attention, String pastDeadlineReason) {
+  record SagaSummary(String sagaId, String sagaType, int definitionVersion, String businessKey, SagaState state,
+                     String reason, Instant startedAt, Instant deadlineAt, String attention,
+                     String pastDeadlineReason) {
   }
 
   record Action(@Size(max = 2000) String comment) {
@@ -66,8 +67,9 @@ class SagaOperationsController {
     }
     args.add(Math.max(1, Math.min(limit, 1000)));
     return jdbc.query("SELECT saga_id, saga_type, business_key, state, reason, started_at, deadline_at, attention, "
-        + "past_deadline_reason FROM saga_summary WHERE " + where + " ORDER BY started_at LIMIT ?",
-        (rs, row) -> new SagaSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+        + "past_deadline_reason, definition_version FROM saga_summary WHERE " + where
+        + " ORDER BY started_at LIMIT ?",
+        (rs, row) -> new SagaSummary(rs.getString(1), rs.getString(2), rs.getInt(10), rs.getString(3),
             SagaState.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(),
             rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)), args.toArray());
   }

@@ -70,8 +70,8 @@ class Remedies {
         sagas.record(sagaId, "PARKED", "reconciler", "reconciler", null, null, null);
         jdbc.update("DELETE FROM reconciler_repairs WHERE saga_id = ?", sagaId);
       } else {
-        findings.forEach(f -> send(f, Map.of("command_saga_id", sagaId, "command_saga_type", saga.sagaType(),
-            CommandTracker.UNTRACKED, "true"), saga.sagaType() + "-reply"));
+        findings.forEach(f -> send(f, Map.of("command_saga_id", sagaId, "command_saga_type", saga.wireType(),
+            CommandTracker.UNTRACKED, "true"), saga.wireType() + "-reply"));
         findings.forEach(f -> sagas.record(sagaId, "RECONCILER_REPAIR", "reconciler",
             MessageCatalog.wireNameOf(f.repair().getClass()), null, repairs + 1, null));
         // Checked again once the repair had time to land; under a backlog it may not have: each wait doubles.

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SagaChecks {
 
-  private static final String COLUMNS = "saga_id, saga_type, business_key, state, reason, ended_at";
+  private static final String COLUMNS = "saga_id, saga_type, business_key, state, reason, ended_at, definition_version";
 
   private final JdbcTemplate jdbc;
   private final Map<String, SagaInvariants> invariants;
@@ -54,7 +54,8 @@ class SagaChecks {
    * make a position within one second ambiguous).
    */
   List<EndedSaga> endedAfterCheckpoint(String checkpoint, Duration settle, int limit) {
-    return jdbc.query("SELECT s.saga_id, s.saga_type, s.business_key, s.state, s.reason, s.ended_at "
+    return jdbc.query("SELECT s.saga_id, s.saga_type, s.business_key, s.state, s.reason, s.ended_at, "
+            + "s.definition_version "
             + "FROM saga_summary s JOIN reconciler_checkpoint c ON c.name = ? WHERE s.ended_at IS NOT NULL "
             + "AND s.ended_at <= DATE_SUB(NOW(3), INTERVAL ? MICROSECOND) "
             + "AND (s.ended_at > c.ended_at OR (s.ended_at = c.ended_at AND s.saga_id > c.saga_id)) "
@@ -90,7 +91,8 @@ class SagaChecks {
 
   private EndedSaga endedSaga(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     Timestamp ended = rs.getTimestamp(6);
-    return new EndedSaga(rs.getString(1), rs.getString(2), rs.getString(3), SagaState.valueOf(rs.getString(4)),
+    return new EndedSaga(rs.getString(1), rs.getString(2), rs.getInt(7), rs.getString(3),
+        SagaState.valueOf(rs.getString(4)),
         rs.getString(5), ended == null ? null : ended.toInstant());
   }
 }

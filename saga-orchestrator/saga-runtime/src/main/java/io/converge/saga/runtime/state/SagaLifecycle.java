@@ -8,8 +8,11 @@ import java.time.Duration;
  */
 public interface SagaLifecycle {
 
-  /** @param businessKey the key of the business object the saga drives (an order id, ...) */
-  void started(String sagaId, String sagaType, String businessKey, Duration deadline);
+  /**
+   * @param version     the version of the saga's definition it runs on to its end
+   * @param businessKey the key of the business object the saga drives (an order id, ...)
+   */
+  void started(String sagaId, String sagaType, int version, String businessKey, Duration deadline);
 
   void completed(String sagaId, String reason);
 
@@ -20,7 +23,7 @@ public interface SagaLifecycle {
   /** For sagas run without a store (unit tests). */
   SagaLifecycle IGNORED = new SagaLifecycle() {
     @Override
-    public void started(String sagaId, String sagaType, String businessKey, Duration deadline) {
+    public void started(String sagaId, String sagaType, int version, String businessKey, Duration deadline) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.converge.saga.runtime.state;
 
+import io.converge.saga.runtime.definition.SagaTypes;
 import io.converge.service.scheduling.PeriodicTask;
 import java.util.Collections;
 import java.util.List;
@@ -58,13 +59,13 @@ public class SagaRetention extends PeriodicTask {
    * one whose repair it has still to check).
    */
   private List<Expired> expiredSagas() {
-    return jdbc.query("SELECT s.saga_id, s.saga_type FROM saga_summary s "
+    return jdbc.query("SELECT s.saga_id, s.saga_type, s.definition_version FROM saga_summary s "
             + "LEFT JOIN reconciler_checkpoint c ON c.name = 'sweep' "
             + "WHERE s.ended_at IS NOT NULL AND s.ended_at < DATE_SUB(NOW(3), INTERVAL ? SECOND) "
             + "AND s.ended_at < COALESCE(c.ended_at, '1970-01-02') AND s.state IN ("
             + placeholders(TERMINAL.size()) + ") AND NOT EXISTS (SELECT 1 FROM reconciler_repairs r "
             + "WHERE r.saga_id = s.saga_id) ORDER BY s.ended_at LIMIT ?",
-        (rs, row) -> new Expired(rs.getString(1), rs.getString(2)),
+        (rs, row) -> new Expired(rs.getString(1), SagaTypes.wireType(rs.getString(2), rs.getInt(3))),
         args(properties.ended().toSeconds(), TERMINAL, properties.batchSize()));
   }
 

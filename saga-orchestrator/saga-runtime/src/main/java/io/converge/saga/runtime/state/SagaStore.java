@@ -1,5 +1,6 @@
 package io.converge.saga.runtime.state;
 
+import io.converge.saga.runtime.definition.SagaTypes;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +36,16 @@ public class SagaStore implements SagaLifecycle {
   }
 
   @Override
-  public void started(String sagaId, String sagaType, String businessKey, Duration deadline) {
-    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, business_key, state, started_at, deadline_at) "
-            + "VALUES (?, ?, ?, ?, NOW(3), DATE_ADD(NOW(3), INTERVAL ? MICROSECOND))",
-        sagaId, sagaType, businessKey, SagaState.RUNNING.name(), deadline.toMillis() * 1000);
+  public void started(String sagaId, String sagaType, int version, String businessKey, Duration deadline) {
+    jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, definition_version, business_key, state, started_at, "
+            + "deadline_at) VALUES (?, ?, ?, ?, ?, NOW(3), DATE_ADD(NOW(3), INTERVAL ? MICROSECOND))",
+        sagaId, sagaType, version, businessKey, SagaState.RUNNING.name(), deadline.toMillis() * 1000);
+  }
+
+  /** A step that waits for a person adds its wait to the saga's deadline: the saga is bound by both. */
+  public void extendDeadline(String sagaId, Duration by) {
+    jdbc.update("UPDATE saga_summary SET deadline_at = DATE_ADD(deadline_at, INTERVAL ? MICROSECOND) "
+        + "WHERE saga_id = ?", by.toMillis() * 1000, sagaId);
   }
 
   @Override
@@ -98,13 +105,18 @@ public class SagaStore implements SagaLifecycle {
         + "AND past_deadline_reason IS NULL", reason, sagaId) == 1;
   }
 
-  /** What a saga is and the key of the business object it drives. */
-  public record Identity(String sagaType, String businessKey) {
+  /** What a saga is, on which version of its definition, and the key of the business object it drives. */
+  public record Identity(String sagaType, int version, String businessKey) {
+
+    /** The type its messages carry, {@link SagaTypes#wireType}. */
+    public String wireType() {
+      return SagaTypes.wireType(sagaType, version);
+    }
   }
 
   public Identity identity(String sagaId) {
-    return jdbc.queryForObject("SELECT saga_type, business_key FROM saga_summary WHERE saga_id = ?",
-        (rs, row) -> new Identity(rs.getString(1), rs.getString(2)), sagaId);
+    return jdbc.queryForObject("SELECT saga_type, definition_version, business_key FROM saga_summary "
+        + "WHERE saga_id = ?", (rs, row) -> new Identity(rs.getString(1), rs.getInt(2), rs.getString(3)), sagaId);
   }
 
   public boolean pastDeadline(String sagaId) {
@@ -173,7 +185,8 @@ public class SagaStore implements SagaLifecycle {
             rs.getTimestamp(6).toInstant()), sagaId);
     return jdbc.query("SELECT * FROM saga_summary WHERE saga_id = ?", (rs, row) -> {
       Timestamp ended = rs.getTimestamp("ended_at");
-      return new SagaView(rs.getString("saga_id"), rs.getString("saga_type"), rs.getString("business_key"),
+      return new SagaView(rs.getString("saga_id"), rs.getString("saga_type"), rs.getInt("definition_version"),
+          rs.getString("business_key"),
           SagaState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getTimestamp("started_at").toInstant(),
           ended == null ? null : ended.toInstant(), rs.getTimestamp("deadline_at").toInstant(),
           rs.getString("attention"), rs.getString("past_deadline_reason"), history);

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * What {@code GET /api/sagas/{id}} returns.
  *
+ * @param definitionVersion  the version of the saga's definition it runs on (the one it started on)
  * @param deadlineAt by when the saga is bound to be terminal
  * @param businessKey        the key of the business object the saga drives (for the place-order saga, the order id)
  * @param reason             why it ended (every terminal saga has one)
@@ -13,7 +14,7 @@ import java.util.List;
  * @param pastDeadlineReason set when the deadline passed while a step that is never undone (the pivot or after) was
  *                           still unanswered: which, and that it is being asked again
  */
-public record SagaView(String sagaId, String sagaType, String businessKey, SagaState state, String reason,
+public record SagaView(String sagaId, String sagaType, int definitionVersion, String businessKey, SagaState state, String reason,
                        Instant startedAt, Instant endedAt, Instant deadlineAt, String attention,
                        String pastDeadlineReason, List<Step> history) {
 

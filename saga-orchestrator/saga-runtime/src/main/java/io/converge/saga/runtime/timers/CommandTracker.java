@@ -3,6 +3,7 @@ package io.converge.saga.runtime.timers;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
 import io.converge.saga.runtime.definition.SagaTypes;
 import io.converge.saga.runtime.definition.StepPolicy;
+import io.converge.saga.runtime.state.SagaStore;
 import io.eventuate.tram.messaging.common.Message;
 import io.eventuate.tram.messaging.common.MessageInterceptor;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ public class CommandTracker implements MessageInterceptor {
   private final SagaTimers timers;
   private final SagaTypes sagaTypes;
   private final SagaPolicyProperties properties;
+  private final SagaStore sagas;
 
-  CommandTracker(SagaTimers timers, SagaTypes sagaTypes, SagaPolicyProperties properties) {
+  CommandTracker(SagaTimers timers, SagaTypes sagaTypes, SagaPolicyProperties properties, SagaStore sagas) {
     this.timers = timers;
+    this.sagas = sagas;
     this.sagaTypes = sagaTypes;
     this.properties = properties;
   }
@@ -40,6 +43,9 @@ public class CommandTracker implements MessageInterceptor {
       timers.awaitReplyTo(message.getId(), sagaId, attempt);
       StepPolicy policy = sagaTypes.policyFor(message.getHeader("command_saga_type").orElse("?"), commandType);
       timers.arm(sagaId, properties.waitFor(policy, attempt).toMillis(), attempt, message.getId(), commandType);
+      if (policy.awaitsPerson() && attempt == 1) {
+        sagas.extendDeadline(sagaId, policy.timeout());
+      }
     });
   }
 }

@@ -95,7 +95,7 @@ class TimeoutScheduler extends PeriodicTask {
 
   private void fire(SagaTimers.Timer timer, SagaStore.Identity identity, boolean compensating) {
     Optional<SagaTimers.StoredCommand> command = timers.storedCommand(timer.commandMessageId());
-    StepPolicy policy = sagaTypes.policyFor(identity.sagaType(), timer.commandType());
+    StepPolicy policy = sagaTypes.policyFor(identity.wireType(), timer.commandType());
     int maxAttempts = compensating ? properties.compensationMaxAttempts() : policy.maxAttempts();
     boolean pastDeadline = sagas.pastDeadline(timer.sagaId());
     Duration queueWait = queueWait(command);
@@ -180,15 +180,16 @@ class TimeoutScheduler extends PeriodicTask {
     String destination = command.map(SagaTimers.StoredCommand::destination).orElse("?");
     sagas.record(timer.sagaId(), "STEP_TIMED_OUT", SagaStore.participantOf(destination), timer.commandType(), null,
         timer.attempt(), timer.commandMessageId());
-    sagaTypes.find(identity.sagaType()).flatMap(saga -> saga.compensationOfTimedOut(timer.commandType(),
+    String wireType = identity.wireType();
+    sagaTypes.find(wireType).flatMap(saga -> saga.compensationOfTimedOut(timer.commandType(),
         timer.sagaId(), identity.businessKey())).ifPresent(undo -> commandProducer.send(
-        undo.channel(), undo.command(), identity.sagaType() + "-reply", Map.of("command_saga_id", timer.sagaId(),
-            "command_saga_type", identity.sagaType(), CommandTracker.UNTRACKED, "true")));
-    messageProducer.send(identity.sagaType() + "-reply", MessageBuilder
+        undo.channel(), undo.command(), wireType + "-reply", Map.of("command_saga_id", timer.sagaId(),
+            "command_saga_type", wireType, CommandTracker.UNTRACKED, "true")));
+    messageProducer.send(wireType + "-reply", MessageBuilder
         .withPayload(toJson(new StepTimedOut(timer.commandType(), timer.attempt())))
         .withHeader(Message.PARTITION_ID, timer.sagaId())
         .withHeader("commandreply_saga_id", timer.sagaId())
-        .withHeader("commandreply_saga_type", identity.sagaType())
+        .withHeader("commandreply_saga_type", wireType)
         .withHeader("commandreply__destination", destination)
         .withHeader("reply_to_message_id", timeoutReplyTo)
         .withHeader("reply_type", StepTimedOut.class.getName())
