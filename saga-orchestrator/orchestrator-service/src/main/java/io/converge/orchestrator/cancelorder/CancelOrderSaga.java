@@ -10,7 +10,10 @@ import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.order.OrderNotCancellable;
 import io.converge.contracts.order.UndoCancellation;
 import io.converge.contracts.payment.VoidPayment;
-import io.converge.orchestrator.participants.ParticipantProxies;
+import io.converge.contracts.customer.CustomerServiceProxy;
+import io.converge.contracts.inventory.InventoryServiceProxy;
+import io.converge.contracts.order.OrderServiceProxy;
+import io.converge.contracts.payment.PaymentServiceProxy;
 import io.converge.saga.runtime.definition.DeclaredSaga;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
 import io.converge.saga.runtime.state.SagaLifecycle;
@@ -30,10 +33,10 @@ public class CancelOrderSaga extends DeclaredSaga<CancelOrderSagaData> {
   /** The saga type on the wire and in the database. */
   public static final String TYPE = "converge.CancelOrderSaga";
 
-  private final ParticipantProxies.OrderService orderService = new ParticipantProxies.OrderService();
-  private final ParticipantProxies.InventoryService inventoryService = new ParticipantProxies.InventoryService();
-  private final ParticipantProxies.CustomerService customerService = new ParticipantProxies.CustomerService();
-  private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
+  private final OrderServiceProxy orderService = new OrderServiceProxy();
+  private final InventoryServiceProxy inventoryService = new InventoryServiceProxy();
+  private final CustomerServiceProxy customerService = new CustomerServiceProxy();
+  private final PaymentServiceProxy paymentService = new PaymentServiceProxy();
 
   private final SagaDefinition<CancelOrderSagaData> definition =
       step()

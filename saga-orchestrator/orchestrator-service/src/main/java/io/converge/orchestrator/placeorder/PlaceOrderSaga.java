@@ -30,7 +30,10 @@ import io.eventuate.tram.sagas.simpledsl.InvokeParticipantStepBuilder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Clock;
-import io.converge.orchestrator.participants.ParticipantProxies;
+import io.converge.contracts.customer.CustomerServiceProxy;
+import io.converge.contracts.inventory.InventoryServiceProxy;
+import io.converge.contracts.order.OrderServiceProxy;
+import io.converge.contracts.payment.PaymentServiceProxy;
 import io.converge.saga.runtime.state.SagaLifecycle;
 import io.converge.saga.runtime.definition.DeclaredSaga;
 import io.converge.saga.runtime.definition.SagaPolicyProperties;
@@ -66,10 +69,10 @@ public class PlaceOrderSaga extends DeclaredSaga<PlaceOrderSagaData> {
   public record Review(BigDecimal above, Duration deadline) {
   }
 
-  private final ParticipantProxies.OrderService orderService = new ParticipantProxies.OrderService();
-  private final ParticipantProxies.InventoryService inventoryService = new ParticipantProxies.InventoryService();
-  private final ParticipantProxies.CustomerService customerService = new ParticipantProxies.CustomerService();
-  private final ParticipantProxies.PaymentService paymentService = new ParticipantProxies.PaymentService();
+  private final OrderServiceProxy orderService = new OrderServiceProxy();
+  private final InventoryServiceProxy inventoryService = new InventoryServiceProxy();
+  private final CustomerServiceProxy customerService = new CustomerServiceProxy();
+  private final PaymentServiceProxy paymentService = new PaymentServiceProxy();
 
   private final Review review;
   private final Clock clock;

@@ -48,6 +48,11 @@ public abstract class DeclaredSaga<D> implements SimpleSaga<D>, TimedSaga {
   /** The key of the business object the saga drives (an order id, ...). */
   protected abstract String businessKeyOf(D data);
 
+  /** The key of the business object a saga with this data drives. */
+  public final String businessKey(D data) {
+    return businessKeyOf(data);
+  }
+
   /** Why a saga that completed did. */
   protected abstract String completedBecause(D data);
 

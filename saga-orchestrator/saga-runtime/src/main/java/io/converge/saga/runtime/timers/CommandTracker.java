@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class CommandTracker implements MessageInterceptor {
 
   /** Which attempt of its step a command is (1 when absent). */
-  static final String ATTEMPT = "converge_attempt";
+  public static final String ATTEMPT = "converge_attempt";
   /** Marks a command the saga sends without awaiting its reply (the compensation of a timed-out step). */
   public static final String UNTRACKED = "converge_untracked";
 

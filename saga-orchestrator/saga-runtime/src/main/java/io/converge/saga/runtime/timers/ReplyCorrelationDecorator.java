@@ -78,18 +78,22 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
       record(sagaId.get(), "REPLY_DROPPED", reply);
       return;
     }
-    if (isFailure(reply) && state.get() == SagaState.COMPENSATING) {
-      record(sagaId.get(), "COMPENSATION_FAILED", reply);
-      timers.rearm(sagaId.get(), properties.stepTimeout().toMillis());
-      return;
+    boolean compensating = state.get() == SagaState.COMPENSATING;
+    // Asked only of a failure to a forward step: a success, the common case, costs no query.
+    boolean retriableStep = isFailure(reply) && !compensating
+        && awaitsRetriableStep(sagaId.get(), reply.getHeader("commandreply_saga_type").orElse("?"));
+    switch (new ReplyDecision(isFailure(reply), compensating, retriableStep).action()) {
+      case RETRY_COMPENSATION -> {
+        record(sagaId.get(), "COMPENSATION_FAILED", reply);
+        timers.rearm(sagaId.get(), properties.stepTimeout().toMillis());
+      }
+      case RETRY_STEP -> retriableStepFailed(sagaId.get(), reply);
+      case DELIVER -> {
+        timers.stepAnswered(sagaId.get());
+        latencies.record(participant(reply), awaited.get().millisSinceSent());
+        chain.invokeNext(subscriberIdAndMessage);
+      }
     }
-    if (isFailure(reply) && awaitsRetriableStep(sagaId.get(), reply.getHeader("commandreply_saga_type").orElse("?"))) {
-      retriableStepFailed(sagaId.get(), reply);
-      return;
-    }
-    timers.stepAnswered(sagaId.get());
-    latencies.record(participant(reply), awaited.get().millisSinceSent());
-    chain.invokeNext(subscriberIdAndMessage);
   }
 
   /** The participant could not undo: whatever the saga was about to claim, a person must now look. */

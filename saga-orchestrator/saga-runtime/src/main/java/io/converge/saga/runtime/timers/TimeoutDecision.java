@@ -4,7 +4,7 @@ import io.converge.saga.runtime.definition.StepKind;
 
 /**
  * What a step's timer does when it fires: the rules of {@code docs/consistency.md} in one place, with no I/O, so
- * that each step kind's rule is tested on its own.
+ * that each step kind's rule is tested on its own, and the test kit applies the same rules on a virtual clock.
  *
  * @param kind          the kind of the forward step the timer guards; ignored while compensating
  * @param compensating  the command awaited is a compensation
@@ -14,10 +14,10 @@ import io.converge.saga.runtime.definition.StepKind;
  * @param stillQueued   the command cannot have been handled yet: not yet published by the relay, or sent more
  *                      recently than replies from its participant currently take (a backlog, not a lost command)
  */
-record TimeoutDecision(StepKind kind, boolean compensating, int attempt, int maxAttempts, boolean pastDeadline,
+public record TimeoutDecision(StepKind kind, boolean compensating, int attempt, int maxAttempts, boolean pastDeadline,
                        boolean stillQueued) {
 
-  enum Action {
+  public enum Action {
     /** Nothing is lost yet: look again later, without spending an attempt (a resend would only grow the backlog). */
     WAIT_LONGER,
     /** Send the same command again, same business key: the participant applies it once whichever copy arrives. */
@@ -28,7 +28,7 @@ record TimeoutDecision(StepKind kind, boolean compensating, int attempt, int max
     PARK
   }
 
-  Action action() {
+  public Action action() {
     if (compensating) {
       if (stillQueued) {
         return Action.WAIT_LONGER;
