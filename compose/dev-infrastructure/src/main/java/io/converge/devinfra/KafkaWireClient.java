@@ -59,6 +59,31 @@ public final class KafkaWireClient implements AutoCloseable {
     return id;
   }
 
+  /**
+   * Answers a saga command the way a participant does: on the command's reply channel, correlated with it (its
+   * {@code command_*} headers as {@code commandreply_*}, in reply to its id).
+   *
+   * @return the reply's message id
+   */
+  public String reply(WireMessage command, Object reply, boolean success) {
+    String id = UUID.randomUUID().toString();
+    String channel = command.header("command_reply_to");
+    Map<String, String> headers = new HashMap<>();
+    command.headers().forEach((name, value) -> {
+      if (name.startsWith("command_")) {
+        headers.put("commandreply_" + name.substring("command_".length()), value);
+      }
+    });
+    headers.put("ID", id);
+    headers.put("PARTITION_ID", command.header("command_saga_id"));
+    headers.put("DESTINATION", channel);
+    headers.put("reply_to_message_id", command.header("ID"));
+    headers.put("reply_type", io.converge.contracts.MessageCatalog.wireNameOf(reply.getClass()));
+    headers.put("reply_outcome-type", success ? "SUCCESS" : "FAILURE");
+    send(channel, command.header("command_saga_id"), headers, toJson(reply));
+    return id;
+  }
+
   public void send(String topic, String key, Map<String, String> headers, String payload) {
     Map<String, Object> value = Map.of("payload", payload, "headers", headers);
     try {

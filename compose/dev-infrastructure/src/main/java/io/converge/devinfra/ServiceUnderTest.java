@@ -17,18 +17,26 @@ public final class ServiceUnderTest implements BeforeAllCallback, AfterAllCallba
 
   private final Supplier<SpringApplicationBuilder> application;
   private final String databasePrefix;
+  private final Map<String, Object> properties;
   private RunningService service;
   private KafkaWireClient wire;
   private RestClient http;
 
   public ServiceUnderTest(Supplier<SpringApplicationBuilder> application, String databasePrefix) {
+    this(application, databasePrefix, Map.of());
+  }
+
+  /** @param properties set for this test class only, over the service's own defaults */
+  public ServiceUnderTest(Supplier<SpringApplicationBuilder> application, String databasePrefix,
+                          Map<String, Object> properties) {
     this.application = application;
     this.databasePrefix = databasePrefix;
+    this.properties = Map.copyOf(properties);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    service = RunningService.start(application.get(), databasePrefix, Map.of());
+    service = RunningService.start(application.get(), databasePrefix, properties);
     wire = new KafkaWireClient(SharedInfrastructure.kafka());
     http = RestClient.create(service.baseUrl());
   }

@@ -31,14 +31,17 @@ public final class LocalStack {
     DatabaseServer database = DatabaseServers.find(false,
         Path.of(System.getProperty("user.home"), ".converge", "mariadb"));
     String kafka = KafkaBrokers.find(false);
-    RunningSystem system = RunningSystem.start(database, kafka, "converge", true, Map.of());
+    Credentials credentials = Credentials.generate();
+    RunningSystem system = RunningSystem.start(database, kafka, "converge", true, credentials.properties());
     Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     DemoData.seed(system);
-    System.out.println(banner(system, database, kafka, (System.nanoTime() - started) / 1_000_000_000.0));
+    System.out.println(banner(system, database, kafka, credentials,
+        (System.nanoTime() - started) / 1_000_000_000.0));
     Thread.currentThread().join();
   }
 
-  private static String banner(RunningSystem system, DatabaseServer database, String kafka, double seconds) {
+  private static String banner(RunningSystem system, DatabaseServer database, String kafka, Credentials credentials,
+                               double seconds) {
     String orchestrator = system.url("saga-orchestrator");
     return """
 
@@ -51,7 +54,11 @@ public final class LocalStack {
            payment-service    %s   (GET /api/payments?orderId=)
            database           %s:%d (%s), one database and user per service
            kafka              %s (in-JVM KRaft unless CONVERGE_KAFKA_BOOTSTRAP is set)
-         Demo data: customers alice (limit 5000), bob (limit 50); products widget, gadget, rare-gem (1 on hand)
+         Demo data: customers alice (limit 20000), bob (limit 50); products widget, gadget, rare-gem (1 on hand),
+           diamond-ring (7500: an order of one waits for a risk review, GET|POST %s/api/reviews)
+         Operators (made for this run; set converge.security.* for your own):
+           operator token  %s   (-H 'Authorization: Bearer <token>': retry, resolve, replay, checks)
+           viewer token    %s   (reads /api/sagas, /api/consistency, /api/dead-letters)
 
          An approved order:
            curl -s -i -X POST %s/api/orders -H 'Content-Type: application/json' \\
@@ -64,6 +71,7 @@ public final class LocalStack {
         ==================================================================================
         """.formatted(seconds, orchestrator, system.url("order-service"), system.url("inventory-service"),
         system.url("customer-service"), system.url("payment-service"), database.host(), database.port(),
-        database.kind(), kafka, orchestrator, orchestrator, orchestrator);
+        database.kind(), kafka, system.url("payment-service"), credentials.operatorToken(),
+        credentials.viewerToken(), orchestrator, orchestrator, orchestrator);
   }
 }

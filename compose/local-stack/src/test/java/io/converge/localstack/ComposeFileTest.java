@@ -59,6 +59,17 @@ class ComposeFileTest {
   }
 
   @Test
+  void noServiceStartsWithADefaultOperatorCredential() {
+    RunningSystem.SERVICES.forEach(service -> {
+      Map<String, String> env = env(SERVICES.get(service.name()));
+      // Compose refuses to start until the variable is set: "${VAR:?message}".
+      assertThat(env.get("CONVERGE_SECURITY_TOKENS_OPERATOR_SHA256")).as(service.name())
+          .startsWith("${CONVERGE_OPERATOR_TOKEN_SHA256:?");
+      assertThat(env).as(service.name()).doesNotContainKey("CONVERGE_SECURITY_TOKENS_OPERATOR_VALUE");
+    });
+  }
+
+  @Test
   void everyDatabaseIsMysql8WithAHealthcheck() {
     RunningSystem.SERVICES.forEach(service -> {
       Map<String, Object> db = SERVICES.get(service.database() + "-db");

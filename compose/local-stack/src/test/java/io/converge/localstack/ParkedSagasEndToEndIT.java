@@ -44,7 +44,8 @@ class ParkedSagasEndToEndIT {
         assertThat(get("saga-orchestrator", "/api/sagas?state=NEEDS_ATTENTION").toString()).contains(sagaId);
         assertThat(act(sagaId, "retry", null)).isEqualTo(401);
         assertThat(act(sagaId, "retry", "wrong-token")).isEqualTo(401);
-        assertThat(act(sagaId, "retry", "dev-operator-token")).isEqualTo(202);
+        assertThat(act(sagaId, "retry", TestSystem.VIEWER_TOKEN)).isEqualTo(403);
+        assertThat(act(sagaId, "retry", TestSystem.OPERATOR_TOKEN)).isEqualTo(202);
         assertThat(saga(sagaId).get("state").asText()).isEqualTo("COMPENSATING");
       } finally {
         system.restart("inventory-service");
@@ -59,12 +60,12 @@ class ParkedSagasEndToEndIT {
     assertThat(hasStep(saga(id), "OPERATOR_RETRY", null)).isTrue();
     assertThat(StreamSupport.stream(saga(id).get("history").spliterator(), false)
         .filter(step -> step.get("kind").asText().equals("OPERATOR_RETRY")).findFirst().orElseThrow()
-        .get("participant").asText()).isEqualTo("ops");
-    assertThat(act(sagaId, "resolve", "dev-operator-token")).as("only a parked saga can be resolved").isEqualTo(409);
+        .get("participant").asText()).isEqualTo(TestSystem.OPERATOR);
+    assertThat(act(sagaId, "resolve", TestSystem.OPERATOR_TOKEN)).as("only a parked saga can be resolved").isEqualTo(409);
   }
 
   private static int act(String sagaId, String action, String token) {
-    var request = TestSystem.http("saga-orchestrator").post().uri("/api/sagas/{id}/{action}", sagaId, action)
+    var request = TestSystem.anonymous("saga-orchestrator").post().uri("/api/sagas/{id}/{action}", sagaId, action)
         .contentType(MediaType.APPLICATION_JSON).body(Map.of("comment", "inventory is back"));
     if (token != null) {
       request = request.header("Authorization", "Bearer " + token);

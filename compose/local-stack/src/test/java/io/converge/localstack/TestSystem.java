@@ -41,6 +41,12 @@ final class TestSystem {
       io.converge.orchestrator.placeorder.PlaceOrderSaga.TYPE,
       io.converge.orchestrator.placeorder.PlaceOrderSaga.NEWEST_VERSION) + "-reply";
 
+  /** An operator and a viewer of the test system, with tokens made for this run. */
+  static final String OPERATOR = "e2e-operator";
+  static final String OPERATOR_TOKEN = "op-" + UUID.randomUUID();
+  static final String VIEWER = "e2e-viewer";
+  static final String VIEWER_TOKEN = "view-" + UUID.randomUUID();
+
   private static RunningSystem system;
   private static KafkaBrokerProcess broker;
 
@@ -52,13 +58,13 @@ final class TestSystem {
       String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 6);
       broker = KafkaBrokerProcess.start();
       system = RunningSystem.start(SharedInfrastructure.database(), broker.bootstrap(), prefix, false,
-          Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
+          properties(Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
               "converge.saga.compensation-max-attempts", 3, "converge.reconciler.interval", "1s",
               "converge.reconciler.settle", RECONCILER_SETTLE_SECONDS + "s",
               "converge.orders.review-above", REVIEW_ABOVE, "converge.orders.review-deadline",
               REVIEW_DEADLINE_SECONDS + "s",
               // Small batches, so that tests run the sweep through many batches from its checkpoint.
-              "converge.reconciler.batch", 10));
+              "converge.reconciler.batch", 10)));
       RunningSystem started = system;
       KafkaBrokerProcess startedBroker = broker;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -72,13 +78,36 @@ final class TestSystem {
     return system;
   }
 
+  /** Every service's settings in the test system, with operator credentials (none exist by default). */
+  private static Map<String, Object> properties(Map<String, Object> settings) {
+    Map<String, Object> properties = new java.util.LinkedHashMap<>(settings);
+    properties.put("converge.security.tokens." + OPERATOR + ".value", OPERATOR_TOKEN);
+    properties.put("converge.security.tokens." + OPERATOR + ".roles", "OPERATOR");
+    properties.put("converge.security.tokens." + VIEWER + ".value", VIEWER_TOKEN);
+    properties.put("converge.security.tokens." + VIEWER + ".roles", "VIEWER");
+    return properties;
+  }
+
   static synchronized KafkaBrokerProcess broker() {
     get();
     return broker;
   }
 
+  /** A client of the service acting as the test system's operator (allowed everywhere). */
   static RestClient http(String service) {
+    return RestClient.builder().baseUrl(get().url(service))
+        .defaultHeader("Authorization", "Bearer " + OPERATOR_TOKEN).build();
+  }
+
+  /** A client of the service with no credentials. */
+  static RestClient anonymous(String service) {
     return RestClient.create(get().url(service));
+  }
+
+  /** A client of the service acting as a viewer (reads operator endpoints, acts on nothing). */
+  static RestClient viewer(String service) {
+    return RestClient.builder().baseUrl(get().url(service))
+        .defaultHeader("Authorization", "Bearer " + VIEWER_TOKEN).build();
   }
 
   /** The service's database, also while the service is stopped or runs as its own process. */

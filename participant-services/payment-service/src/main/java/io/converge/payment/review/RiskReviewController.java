@@ -37,10 +37,16 @@ class RiskReviewController {
   }
 
   /** Reviews in a state (default: those waiting for a person), oldest request first, at most {@code limit}. */
-  @GetMapping
+  @GetMapping(params = "!orderIds")
   List<RiskReview> list(@RequestParam(defaultValue = "PENDING") RiskReview.State state,
                         @RequestParam(defaultValue = "100") int limit) {
     return reviews.inState(state, Math.max(1, Math.min(limit, 1000)));
+  }
+
+  /** The reviews of these orders (at most 200 ids), as of their last change: the reconciler's batch read. */
+  @GetMapping(params = "orderIds")
+  List<ReviewChange> ofOrders(@RequestParam @Size(max = 200) List<@Size(max = 64) String> orderIds) {
+    return reviews.ofOrders(orderIds);
   }
 
   @GetMapping("/{orderId}")

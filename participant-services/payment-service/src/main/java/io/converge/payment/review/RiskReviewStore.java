@@ -42,6 +42,14 @@ class RiskReviewStore {
         (rs, row) -> review(rs), state.name(), limit);
   }
 
+  /** The reviews of these orders, as of their last change: the reconciler's batch read. */
+  List<ReviewChange> byOrderIds(List<String> orderIds) {
+    String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
+    return jdbc.query("SELECT order_id, state, updated_at FROM risk_reviews WHERE order_id IN (" + placeholders + ")",
+        (rs, row) -> new ReviewChange(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+        orderIds.toArray());
+  }
+
   void insert(RiskReview review, CommandReplyToken replyTo) {
     jdbc.update("INSERT INTO risk_reviews (order_id, customer_id, amount, state, decide_by, reply_channel, "
             + "reply_headers) VALUES (?, ?, ?, ?, ?, ?, ?)", review.orderId(), review.customerId(), review.amount(),

@@ -103,6 +103,11 @@ class RiskReviews {
   }
 
   @Transactional(readOnly = true)
+  List<ReviewChange> ofOrders(List<String> orderIds) {
+    return orderIds.isEmpty() ? List.of() : store.byOrderIds(orderIds);
+  }
+
+  @Transactional(readOnly = true)
   List<RiskReview> inState(RiskReview.State state, int limit) {
     return store.inState(state, limit);
   }

@@ -29,8 +29,17 @@ public class ParticipantReads {
   public record Held(String orderId, String status, Instant changedAt) {
   }
 
-  /** What the services hold for one order; a missing entry reads as {@link #NONE}. */
-  public record Observed(String order, String stock, String credit, String payment) {
+  /**
+   * What the services hold for one order; a missing entry reads as {@link #NONE}.
+   *
+   * @param review the state of the order's risk review at payment-service (only large orders have one)
+   */
+  public record Observed(String order, String stock, String credit, String payment, String review) {
+
+    /** An order without a risk review. */
+    public Observed(String order, String stock, String credit, String payment) {
+      this(order, stock, credit, payment, NONE);
+    }
   }
 
   public static final String NONE = "NONE";
@@ -68,9 +77,10 @@ public class ParticipantReads {
       Map<String, String> stock = statuses(inventory, "/api/stock-reservations", chunk);
       Map<String, String> credit = statuses(customers, "/api/credit-reservations", chunk);
       Map<String, String> payment = statuses(payments, "/api/payments", chunk);
+      Map<String, String> review = statuses(payments, "/api/reviews", chunk);
       for (String id : chunk) {
         observed.put(id, new Observed(order.getOrDefault(id, NONE), stock.getOrDefault(id, NONE),
-            credit.getOrDefault(id, NONE), payment.getOrDefault(id, NONE)));
+            credit.getOrDefault(id, NONE), payment.getOrDefault(id, NONE), review.getOrDefault(id, NONE)));
       }
     }
     return observed;

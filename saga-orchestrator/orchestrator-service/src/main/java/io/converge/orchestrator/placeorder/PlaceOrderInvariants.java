@@ -9,6 +9,7 @@ import io.converge.contracts.order.OrderChannels;
 import io.converge.contracts.order.RejectOrder;
 import io.converge.contracts.payment.PaymentChannels;
 import io.converge.contracts.payment.VoidPayment;
+import io.converge.contracts.payment.WithdrawReview;
 import io.converge.orchestrator.participants.ParticipantReads;
 import io.converge.orchestrator.participants.ParticipantReads.Held;
 import io.converge.orchestrator.participants.ParticipantReads.Holding;
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every participant must hold once a place-order saga ended, and what is safe to do when one does not. A
- * COMPLETED saga: the order APPROVED, its stock and credit RESERVED, its payment AUTHORIZED. A COMPENSATED saga: the
- * order REJECTED and nothing held for it. Undoing what a compensated saga left held is safe (compensations are
+ * COMPLETED saga: the order APPROVED, its stock and credit RESERVED, its payment AUTHORIZED, its risk review (if it
+ * had one) APPROVED. A COMPENSATED saga: the order REJECTED, nothing held for it and no risk review open. Undoing what a compensated saga left held is safe (compensations are
  * idempotent and succeed over nothing), so it is repaired; anything else (an approved order under a compensated saga,
  * something missing under a completed one) cannot be put right by re-sending a command, and parks the saga.
  */
@@ -88,6 +89,9 @@ class PlaceOrderInvariants implements SagaInvariants {
         expectHeld(findings, sagaId, orderId, "STOCK_RESERVATION", held.stock(), "RESERVED", "stock reservation");
         expectHeld(findings, sagaId, orderId, "CREDIT_RESERVATION", held.credit(), "RESERVED", "credit reservation");
         expectHeld(findings, sagaId, orderId, "PAYMENT", held.payment(), "AUTHORIZED", "payment");
+        if (!held.review().equals(ParticipantReads.NONE)) {
+          expectHeld(findings, sagaId, orderId, "RISK_REVIEW", held.review(), "APPROVED", "risk review");
+        }
       }
       case COMPENSATED -> {
         if (held.order().equals("APPROVED")) {
@@ -109,6 +113,11 @@ class PlaceOrderInvariants implements SagaInvariants {
         if (held.payment().equals("AUTHORIZED")) {
           findings.add(Finding.repair(sagaId, orderId, "PAYMENT", "payment still AUTHORIZED",
               new VoidPayment(orderId), PaymentChannels.COMMANDS));
+        }
+        if (held.review().equals("PENDING") || held.review().equals("APPROVED")) {
+          // A review still open (or approved) for a rejected order would let a person decide what no longer counts.
+          findings.add(Finding.repair(sagaId, orderId, "RISK_REVIEW", "risk review still " + held.review(),
+              new WithdrawReview(orderId), PaymentChannels.COMMANDS));
         }
       }
       case FAILED -> findings.add(Finding.park(sagaId, orderId, "SAGA_FAILED",

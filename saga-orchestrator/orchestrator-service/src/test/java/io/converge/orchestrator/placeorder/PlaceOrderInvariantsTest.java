@@ -6,6 +6,7 @@ import io.converge.contracts.RejectionReason;
 import io.converge.contracts.inventory.ReleaseStock;
 import io.converge.contracts.order.RejectOrder;
 import io.converge.contracts.payment.VoidPayment;
+import io.converge.contracts.payment.WithdrawReview;
 import io.converge.saga.runtime.state.SagaState;
 import io.converge.orchestrator.participants.ParticipantReads.Observed;
 import io.converge.saga.runtime.reconciliation.Finding;
@@ -57,6 +58,23 @@ class PlaceOrderInvariantsTest {
       assertThat(finding.invariant()).isEqualTo("CREDIT_RESERVATION");
       assertThat(finding.repairable()).isFalse();
     });
+  }
+
+  @Test
+  void aReviewLeftOpenUnderACompensatedSagaIsWithdrawnAndOneNotApprovedUnderACompletedSagaIsParked() {
+    assertThat(check(SagaState.COMPENSATED, "PAYMENT_DECLINED",
+        new Observed("REJECTED", "RELEASED", "RELEASED", "DECLINED", "APPROVED")))
+        .extracting(Finding::repair).containsExactly(new WithdrawReview(ORDER));
+    assertThat(check(SagaState.COMPENSATED, "RISK_REJECTED",
+        new Observed("REJECTED", "RELEASED", "RELEASED", "NONE", "REJECTED"))).isEmpty();
+    assertThat(check(SagaState.COMPLETED, "ORDER_APPROVED",
+        new Observed("APPROVED", "RESERVED", "RESERVED", "AUTHORIZED", "APPROVED"))).isEmpty();
+    assertThat(check(SagaState.COMPLETED, "ORDER_APPROVED",
+        new Observed("APPROVED", "RESERVED", "RESERVED", "AUTHORIZED", "WITHDRAWN")))
+        .singleElement().satisfies(finding -> {
+          assertThat(finding.repairable()).isFalse();
+          assertThat(finding.invariant()).isEqualTo("RISK_REVIEW");
+        });
   }
 
   @Test

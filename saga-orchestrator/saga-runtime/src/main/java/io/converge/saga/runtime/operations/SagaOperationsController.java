@@ -3,6 +3,7 @@ package io.converge.saga.runtime.operations;
 import io.converge.saga.runtime.state.SagaState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -11,13 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sagas by state (e.g. the parked ones), and an operator's actions on one. Actions need an operator token and are
+ * Sagas by state (e.g. the parked ones), and an operator's actions on one. Actions need an OPERATOR and are
  * recorded with who and when, in the saga's history and in {@code saga_operator_actions}.
  */
 @RestController
@@ -25,12 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SagaOperationsController {
 
   private final SagaOperations operations;
-  private final OperatorAuthentication authentication;
   private final JdbcTemplate jdbc;
 
-  SagaOperationsController(SagaOperations operations, OperatorAuthentication authentication, JdbcTemplate jdbc) {
+  SagaOperationsController(SagaOperations operations, JdbcTemplate jdbc) {
     this.operations = operations;
-    this.authentication = authentication;
     this.jdbc = jdbc;
   }
 
@@ -75,16 +73,15 @@ class SagaOperationsController {
   }
 
   @PostMapping("/{sagaId}/retry")
-  ResponseEntity<Void> retry(@PathVariable String sagaId, @RequestHeader(name = "Authorization", required = false)
-      String authorization, @Valid @RequestBody(required = false) Action action) {
-    operations.retry(sagaId, authentication.operator(authorization), action == null ? null : action.comment());
+  ResponseEntity<Void> retry(@PathVariable String sagaId, Principal operator,
+                             @Valid @RequestBody(required = false) Action action) {
+    operations.retry(sagaId, operator.getName(), action == null ? null : action.comment());
     return ResponseEntity.accepted().build();
   }
 
   @PostMapping("/{sagaId}/resolve")
-  ResponseEntity<Void> resolve(@PathVariable String sagaId, @RequestHeader(name = "Authorization", required = false)
-      String authorization, @Valid @RequestBody Action action) {
-    operations.resolve(sagaId, authentication.operator(authorization), action.comment());
+  ResponseEntity<Void> resolve(@PathVariable String sagaId, Principal operator, @Valid @RequestBody Action action) {
+    operations.resolve(sagaId, operator.getName(), action.comment());
     return ResponseEntity.noContent().build();
   }
 }

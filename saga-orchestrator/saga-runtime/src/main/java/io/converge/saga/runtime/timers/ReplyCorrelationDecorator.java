@@ -58,7 +58,9 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
     Message reply = subscriberIdAndMessage.getMessage();
     Optional<String> sagaId = reply.getHeader("commandreply_saga_id");
     Optional<String> inReplyTo = reply.getHeader("reply_to_message_id");
-    if (sagaId.isEmpty() || inReplyTo.isEmpty()) {
+    if (sagaId.isEmpty() || inReplyTo.isEmpty() || !forThisSubscriber(subscriberIdAndMessage)) {
+      // Not a reply to a saga of the type this subscriber runs (a reply on the wrong channel): Eventuate's manager
+      // ignores it, and it must not touch the saga it names either, whose step still awaits its own reply.
       chain.invokeNext(subscriberIdAndMessage);
       return;
     }
@@ -94,6 +96,12 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
         chain.invokeNext(subscriberIdAndMessage);
       }
     }
+  }
+
+  /** Eventuate's saga manager subscribes as {@code <saga type>-consumer} to its type's reply channel. */
+  private static boolean forThisSubscriber(SubscriberIdAndMessage subscriberIdAndMessage) {
+    String sagaType = subscriberIdAndMessage.getMessage().getHeader("commandreply_saga_type").orElse("?");
+    return subscriberIdAndMessage.getSubscriberId().equals(sagaType + "-consumer");
   }
 
   /** The participant could not undo: whatever the saga was about to claim, a person must now look. */
