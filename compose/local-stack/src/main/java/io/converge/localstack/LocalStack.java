@@ -56,7 +56,8 @@ public final class LocalStack {
            kafka              %s (in-JVM KRaft unless CONVERGE_KAFKA_BOOTSTRAP is set)
          Demo data: customers alice (limit 20000), bob (limit 50); products widget, gadget, rare-gem (1 on hand),
            diamond-ring (7500: an order of one waits for a risk review, GET|POST %s/api/reviews)
-         Operators (made for this run; set converge.security.* for your own):
+         Dashboard: %s/ui   log in as operator / %s, or viewer / %s
+         API tokens (made for this run; set converge.security.* for your own):
            operator token  %s   (-H 'Authorization: Bearer <token>': retry, resolve, replay, checks)
            viewer token    %s   (reads /api/sagas, /api/consistency, /api/dead-letters)
 
@@ -71,7 +72,8 @@ public final class LocalStack {
         ==================================================================================
         """.formatted(seconds, orchestrator, system.url("order-service"), system.url("inventory-service"),
         system.url("customer-service"), system.url("payment-service"), database.host(), database.port(),
-        database.kind(), kafka, system.url("payment-service"), credentials.operatorToken(),
+        database.kind(), kafka, system.url("payment-service"), orchestrator, credentials.operatorPassword(),
+        credentials.viewerPassword(), credentials.operatorToken(),
         credentials.viewerToken(), orchestrator, orchestrator, orchestrator);
   }
 }

@@ -46,6 +46,8 @@ final class TestSystem {
   static final String OPERATOR_TOKEN = "op-" + UUID.randomUUID();
   static final String VIEWER = "e2e-viewer";
   static final String VIEWER_TOKEN = "view-" + UUID.randomUUID();
+  static final String OPERATOR_PASSWORD = "op-pw-" + UUID.randomUUID();
+  static final String VIEWER_PASSWORD = "view-pw-" + UUID.randomUUID();
 
   private static RunningSystem system;
   private static KafkaBrokerProcess broker;
@@ -85,6 +87,14 @@ final class TestSystem {
     properties.put("converge.security.tokens." + OPERATOR + ".roles", "OPERATOR");
     properties.put("converge.security.tokens." + VIEWER + ".value", VIEWER_TOKEN);
     properties.put("converge.security.tokens." + VIEWER + ".roles", "VIEWER");
+    // The same actors log in to the dashboard, with passwords kept hashed, as a deployment keeps them.
+    var passwords = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4);
+    properties.put("converge.security.users." + OPERATOR + ".password",
+        "{bcrypt}" + passwords.encode(OPERATOR_PASSWORD));
+    properties.put("converge.security.users." + OPERATOR + ".roles", "OPERATOR");
+    properties.put("converge.security.users." + VIEWER + ".password",
+        "{bcrypt}" + passwords.encode(VIEWER_PASSWORD));
+    properties.put("converge.security.users." + VIEWER + ".roles", "VIEWER");
     return properties;
   }
 

@@ -12,6 +12,11 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -31,6 +36,25 @@ public class ServiceSecurityAutoConfiguration {
   @Bean
   ConfiguredTokens configuredTokens(SecurityProperties properties) {
     return new ConfiguredTokens(properties);
+  }
+
+  /** People who log in to pages (the orchestrator's dashboard); only hashed passwords are accepted. */
+  @Bean
+  UserDetailsService configuredUsers(SecurityProperties properties) {
+    return new InMemoryUserDetailsManager(properties.users().entrySet().stream().map(user -> {
+      String password = user.getValue().password();
+      if (password == null || !password.matches("\\{(bcrypt|argon2|pbkdf2|scrypt)[^}]*}.+")) {
+        throw new IllegalStateException("converge.security.users." + user.getKey()
+            + ".password must be a hash with its id, such as {bcrypt}$2a$10$...");
+      }
+      return User.withUsername(user.getKey()).password(password)
+          .authorities(user.getValue().roles().stream().map(Role::authority).toArray(String[]::new)).build();
+    }).toList());
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
   @Bean

@@ -84,6 +84,11 @@ public abstract class DeclaredSaga<D> implements SimpleSaga<D>, TimedSaga {
   }
 
   @Override
+  public final java.util.List<String> forwardSteps() {
+    return steps.inOrder();
+  }
+
+  @Override
   public final Duration deadline() {
     return policies.deadline();
   }

@@ -1,7 +1,8 @@
 package io.converge.saga.runtime.definition;
 
 import io.converge.contracts.MessageCatalog;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,12 @@ public final class StepPolicies {
   private final Map<String, StepPolicy> byCommand;
 
   private StepPolicies(Map<String, StepPolicy> byCommand) {
-    this.byCommand = Map.copyOf(byCommand);
+    this.byCommand = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCommand));
+  }
+
+  /** The forward steps' commands (wire names), in the order they run. */
+  public List<String> inOrder() {
+    return List.copyOf(byCommand.keySet());
   }
 
   public static Builder with(SagaPolicyProperties defaults) {
@@ -33,7 +39,7 @@ public final class StepPolicies {
   public static final class Builder {
 
     private final SagaPolicyProperties defaults;
-    private final Map<String, StepPolicy> byCommand = new HashMap<>();
+    private final Map<String, StepPolicy> byCommand = new LinkedHashMap<>();
 
     private Builder(SagaPolicyProperties defaults) {
       this.defaults = defaults;

@@ -27,6 +27,9 @@ public interface TimedSaga {
    */
   Optional<StepPolicy> policyFor(String commandType);
 
+  /** Its forward steps' commands (wire names), in the order they run; a step may be skipped for some data. */
+  java.util.List<String> forwardSteps();
+
   /**
    * The command that undoes a compensatable step which timed out. The step may have happened after all (its reply
    * lost or late), and Eventuate compensates only steps that replied, so the orchestrator sends this itself.

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What an operator may do to a saga; each action is recorded with who, when and why, with the change it makes. */
 @Service
-class SagaOperations {
+public class SagaOperations {
 
   private final SagaStore sagas;
   private final SagaTimers timers;
@@ -28,7 +28,7 @@ class SagaOperations {
    * its attempts anew).
    */
   @Transactional
-  void retry(String sagaId, String operator, String comment) {
+  public void retry(String sagaId, String operator, String comment) {
     SagaState state = lockedState(sagaId);
     if (state.isTerminal() || ended(sagaId)) {
       throw new ConflictException("Saga " + sagaId + " is " + state + " and its steps are over: nothing to retry"
@@ -47,7 +47,7 @@ class SagaOperations {
 
   /** Closes a parked saga whose remaining inconsistency an operator has dealt with by other means. */
   @Transactional
-  void resolve(String sagaId, String operator, String comment) {
+  public void resolve(String sagaId, String operator, String comment) {
     SagaState state = lockedState(sagaId);
     if (state != SagaState.NEEDS_ATTENTION) {
       throw new ConflictException("Only a saga in NEEDS_ATTENTION can be marked resolved; this one is " + state);

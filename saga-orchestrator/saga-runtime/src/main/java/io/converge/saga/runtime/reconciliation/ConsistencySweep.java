@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * not exist, and reports sagas not terminal past their deadline.
  */
 @Component
-class ConsistencySweep extends PeriodicTask {
+public class ConsistencySweep extends PeriodicTask {
 
   static final String CHECKPOINT = "sweep";
   private static final String ORPHANS = "orphans";
@@ -50,7 +50,7 @@ class ConsistencySweep extends PeriodicTask {
         .description("Sagas not terminal past their deadline, at the last sweep").register(registry);
   }
 
-  ConsistencyReport lastReport() {
+  public ConsistencyReport lastReport() {
     ConsistencyReport report = last;
     return report != null ? report : new ConsistencyReport(null, sweptUpTo(), lagSeconds(), 0, List.of(), List.of(),
         totals());

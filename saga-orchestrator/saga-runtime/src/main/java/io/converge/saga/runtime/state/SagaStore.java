@@ -178,7 +178,7 @@ public class SagaStore implements SagaLifecycle {
     return parts.length == 3 && parts[0].equals("converge") ? parts[1] + "-service" : channel;
   }
 
-  Optional<SagaView> find(String sagaId) {
+  public Optional<SagaView> find(String sagaId) {
     List<SagaView.Step> history = jdbc.query("SELECT kind, participant, message_type, outcome, attempt, at "
             + "FROM saga_history WHERE saga_id = ? ORDER BY id", (rs, row) -> new SagaView.Step(rs.getString(1),
             rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5),
