@@ -12,7 +12,7 @@ public final class ServiceLauncher {
   }
 
   /**
-   * @param port 0 for any free port
+   * @param port 0 for any free port (the actuator's management port then is any free port too)
    * @param extraProperties more settings (later ones win)
    */
   public static ConfigurableApplicationContext start(SpringApplicationBuilder service, ServiceDatabase database,
@@ -32,6 +32,9 @@ public final class ServiceLauncher {
     properties.put("spring.datasource.password", database.password());
     properties.put("eventuatelocal.kafka.bootstrap.servers", kafkaBootstrap);
     properties.put("server.port", port);
+    if (port == 0) {
+      properties.put("management.server.port", 0);
+    }
     properties.putAll(extraProperties);
     return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
   }

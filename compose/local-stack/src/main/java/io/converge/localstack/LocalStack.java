@@ -4,6 +4,7 @@ import io.converge.devinfra.DatabaseServer;
 import io.converge.devinfra.DatabaseServers;
 import io.converge.devinfra.KafkaBrokers;
 import io.converge.localstack.bench.LoadGenerator;
+import io.converge.localstack.bench.ProfileBuckets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,8 +17,15 @@ public final class LocalStack {
   private LocalStack() {
   }
 
-  /** No arguments: run the system. {@code bench [key=value...]}: drive load against a running one. */
+  /**
+   * No arguments: run the system. {@code bench [key=value...]}: drive load against a running one. {@code profile
+   * <file.jfr>}: where a Flight Recorder recording of it spent the CPU.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 1 && args[0].equals("profile")) {
+      ProfileBuckets.main(new String[] {args[1]});
+      return;
+    }
     if (args.length > 0 && args[0].equals("bench")) {
       Map<String, String> options = new java.util.HashMap<>();
       for (int i = 1; i < args.length; i++) {
@@ -54,6 +62,7 @@ public final class LocalStack {
            payment-service    %s   (GET /api/payments?orderId=)
            database           %s:%d (%s), one database and user per service
            kafka              %s (in-JVM KRaft unless CONVERGE_KAFKA_BOOTSTRAP is set)
+           actuator           each service's port + 1000 (9080-9084): /actuator/health, /actuator/prometheus
          Demo data: customers alice (limit 20000), bob (limit 50); products widget, gadget, rare-gem (1 on hand),
            diamond-ring (7500: an order of one waits for a risk review, GET|POST %s/api/reviews)
          Dashboard: %s/ui   log in as operator / %s, or viewer / %s

@@ -44,6 +44,7 @@ public final class RunningSystem implements AutoCloseable {
   private final String kafkaBootstrap;
   private final Map<String, Map<String, Object>> serviceProperties;
   private final Map<String, Integer> stoppedPorts = new java.util.HashMap<>();
+  private final Map<String, Integer> stoppedManagementPorts = new java.util.HashMap<>();
 
   private RunningSystem(Map<String, ConfigurableApplicationContext> contexts, Map<String, ServiceDatabase> databases,
                         String kafkaBootstrap, Map<String, Map<String, Object>> serviceProperties) {
@@ -89,6 +90,7 @@ public final class RunningSystem implements AutoCloseable {
   public synchronized void stop(String service) {
     ConfigurableApplicationContext context = contexts.remove(service);
     stoppedPorts.put(service, ((WebServerApplicationContext) context).getWebServer().getPort());
+    stoppedManagementPorts.put(service, managementPortOf(context));
     context.close();
   }
 
@@ -103,6 +105,7 @@ public final class RunningSystem implements AutoCloseable {
    */
   public synchronized void restart(String service, Map<String, Object> changedProperties) {
     Map<String, Object> properties = new LinkedHashMap<>(serviceProperties.get(service));
+    properties.put("management.server.port", stoppedManagementPorts.remove(service));
     properties.putAll(changedProperties);
     contexts.put(service, ServiceLauncher.start(definition(service).application().get(), databases.get(service),
         kafkaBootstrap, stoppedPorts.remove(service), properties));
@@ -122,8 +125,10 @@ public final class RunningSystem implements AutoCloseable {
    * former port (so {@link #url} reaches it): for faults that need a real process, such as SIGKILL.
    */
   public synchronized List<String> processCommand(String service, List<String> jvmOptions) {
+    Map<String, Object> properties = new LinkedHashMap<>(serviceProperties.get(service));
+    properties.put("management.server.port", managementPort(service));
     return JavaCommand.of("384m", jvmOptions, definition(service).mainClass(), List.of(ServiceLauncher.arguments(
-        databases.get(service), kafkaBootstrap, port(service), serviceProperties.get(service))));
+        databases.get(service), kafkaBootstrap, port(service), properties)));
   }
 
   private static Service definition(String service) {
@@ -153,6 +158,21 @@ public final class RunningSystem implements AutoCloseable {
     ConfigurableApplicationContext context = contexts.get(service);
     return context != null ? ((WebServerApplicationContext) context).getWebServer().getPort()
         : stoppedPorts.get(service);
+  }
+
+  /** Where the service's actuator listens (health, Prometheus): a port of its own. */
+  public String managementUrl(String service) {
+    return "http://localhost:" + managementPort(service);
+  }
+
+  /** The service's management port, also while it is stopped or runs as its own process. */
+  public synchronized int managementPort(String service) {
+    ConfigurableApplicationContext context = contexts.get(service);
+    return context != null ? managementPortOf(context) : stoppedManagementPorts.get(service);
+  }
+
+  private static int managementPortOf(ConfigurableApplicationContext context) {
+    return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
   }
 
   public ServiceDatabase database(String service) {

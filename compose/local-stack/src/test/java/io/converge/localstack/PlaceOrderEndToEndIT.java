@@ -156,10 +156,8 @@ class PlaceOrderEndToEndIT {
   void exportsTimeToConsistencySagaCountsStepLatencyRelayLagAndDeadLetters() {
     awaitSaga(place(order(newCustomer("100.00"), newProduct("1.00", 5), 1, "card")).get("sagaId").asText());
 
-    String orchestrator = TestSystem.http("saga-orchestrator").get().uri("/actuator/prometheus").retrieve()
-        .body(String.class);
-    String participant = TestSystem.http("customer-service").get().uri("/actuator/prometheus").retrieve()
-        .body(String.class);
+    String orchestrator = TestSystem.metrics("saga-orchestrator");
+    String participant = TestSystem.metrics("customer-service");
 
     assertThat(orchestrator).contains("converge_saga_time_to_consistency_seconds_count{outcome=\"COMPLETED\"")
         .contains("converge_sagas{state=\"RUNNING\"}").doesNotContain("converge_sagas{state=\"COMPLETED\"}")

@@ -66,8 +66,15 @@ class PoisonRecordsEndToEndIT {
     int notAMessage = TestSystem.http("customer-service").post()
         .uri("/api/dead-letters/{id}/replay", deadLetters("customer-service", marker).get(0).get("id").asLong())
         .exchange((request, response) -> response.getStatusCode().value());
+    int replayedAgain = TestSystem.http("customer-service").post()
+        .uri("/api/dead-letters/{id}/replay", unhandleable.get("id").asLong())
+        .exchange((request, response) -> response.getStatusCode().value());
     assertThat(replayed).isEqualTo(202);
+    assertThat(replayedAgain).as("a dead letter replays once").isEqualTo(409);
     assertThat(notAMessage).isEqualTo(409);
+    JsonNode replayedLetter = deadLetters("customer-service", unhandleableId).stream()
+        .filter(letter -> letter.get("id").asLong() == unhandleable.get("id").asLong()).findFirst().orElseThrow();
+    assertThat(replayedLetter.get("replayedBy").asText()).isEqualTo(TestSystem.OPERATOR);
     // Replayed and still unhandleable: it comes back and is dead-lettered again, not lost.
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(deadLetters("customer-service", unhandleableId)).hasSize(2));

@@ -82,8 +82,7 @@ class ReconcilerEndToEndIT {
     JsonNode totals = TestSystem.get("saga-orchestrator", "/api/consistency").get("totals");
     assertThat(totals.at("/CREDIT_RESERVATION/PARKED").asLong()).isPositive();
     assertThat(totals.at("/STOCK_RESERVATION/REPAIRED").asLong()).isPositive();
-    String metrics = TestSystem.http("saga-orchestrator").get().uri("/actuator/prometheus").retrieve()
-        .body(String.class);
+    String metrics = TestSystem.metrics("saga-orchestrator");
     assertThat(metrics).contains("converge_reconciler_findings_total{action=\"PARKED\",invariant=\"CREDIT_RESERVATION\"");
     assertThat(metrics).contains("converge_reconciler_sweep_lag_seconds");
   }

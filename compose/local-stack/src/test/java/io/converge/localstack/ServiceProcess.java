@@ -44,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot start " + service + " as a process", e);
     }
-    RestClient health = RestClient.create(TestSystem.get().url(service));
+    RestClient health = RestClient.create(TestSystem.get().managementUrl(service));
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {

@@ -109,6 +109,12 @@ final class TestSystem {
         .defaultHeader("Authorization", "Bearer " + OPERATOR_TOKEN).build();
   }
 
+  /** What the service exports for Prometheus, read from its management port as a scraper does (no credentials). */
+  static String metrics(String service) {
+    return RestClient.create(get().managementUrl(service)).get().uri("/actuator/prometheus").retrieve()
+        .body(String.class);
+  }
+
   /** A client of the service with no credentials. */
   static RestClient anonymous(String service) {
     return RestClient.create(get().url(service));

@@ -40,18 +40,22 @@ public final class LoadGenerator {
 
   private final String orchestrator;
   private final String host;
+  private final String database;
+  private final List<String> work = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private String customer;
   private String sku;
 
-  private LoadGenerator(String host) {
+  private LoadGenerator(String host, String database) {
     this.host = host;
+    this.database = database;
     this.orchestrator = "http://" + host + ":8080";
   }
 
   /** {@code bench [closed=<clients>] [open=<orders per second>] [seconds=<per run>] [warmup=<seconds>]}. */
   public static void run(Map<String, String> options) throws Exception {
-    LoadGenerator generator = new LoadGenerator(options.getOrDefault("host", "localhost"));
+    LoadGenerator generator = new LoadGenerator(options.getOrDefault("host", "localhost"),
+        options.getOrDefault("db", "jdbc:mysql://127.0.0.1:3306/?user=root&password="));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     generator.seed();
@@ -71,6 +75,11 @@ public final class LoadGenerator {
       generator.openLoop(r, warmup);
       report.add(generator.measure("open loop", r + "/s", () -> generator.openLoop(r, seconds)));
     }
+    report.add("\nWork per completed saga (counters over each run: the database server's statements, the relays' Kafka"
+        + " producers, the JVM's allocation):\n");
+    report.add("| run | offered | work per saga | CPU ms per saga |");
+    report.add("|---|---|---|---|");
+    report.addAll(generator.work);
     String table = String.join("\n", report);
     System.out.println("\n" + table + "\n");
     Path out = Path.of(options.getOrDefault("out", "docs/benchmark-last-run.md"));
@@ -87,16 +96,24 @@ public final class LoadGenerator {
   }
 
   private String measure(String kind, String offered, Run run) throws Exception {
+    WorkCounters workBefore = WorkCounters.read(database, host);
     SystemUsage before = SystemUsage.now();
     Results results = run.run();
     SystemUsage after = SystemUsage.now();
+    WorkCounters workAfter = WorkCounters.read(database, host);
     List<Long> sorted = new ArrayList<>(results.latenciesMillis());
     Collections.sort(sorted);
-    String relay = relayLatency(host + ":8080") + " (orch), " + worstRelayLatency() + " (worst participant)";
+    String relay = relayLatency(host + ":9080") + " (orch), " + worstRelayLatency() + " (worst participant)";
     String line = String.format("| %s | %s | %.1f | %s | %s | %s | %d | %d | %s | %s | %s |", kind, offered,
         sorted.size() / results.seconds(), pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
         results.notCompleted(), results.refused(), relay, after.rssMib(), SystemUsage.coresUsed(before, after));
     System.out.println(line);
+    long sagas = sorted.size();
+    String cpuPerSaga = sagas == 0 ? "?" : String.format("%.1f", SystemUsage.cpuMillis(before, after) / sagas);
+    String costs = String.format("| %s | %s | %s | %s |", kind, offered, WorkCounters.perSaga(workBefore, workAfter,
+        sagas), cpuPerSaga);
+    System.out.println(costs);
+    work.add(costs);
     return line;
   }
 
@@ -216,7 +233,7 @@ public final class LoadGenerator {
   private String worstRelayLatency() {
     String worst = "?";
     double worstP99 = -1;
-    for (int port = 8081; port <= 8084; port++) {
+    for (int port = 9081; port <= 9084; port++) {
       String latency = relayLatency(host + ":" + port);
       String[] parts = latency.split(" / ");
       if (parts.length == 2 && !parts[1].equals("?") && Double.parseDouble(parts[1]) > worstP99) {
@@ -227,7 +244,10 @@ public final class LoadGenerator {
     return worst;
   }
 
-  /** The relay's commit → broker-ack latency as the service's own timer saw it (last two minutes). */
+  /**
+   * The relay's commit → broker-ack latency as the service's own timer saw it (last two minutes), from its management
+   * port ({@code host:port}).
+   */
   private String relayLatency(String service) {
     try {
       String text = http.send(HttpRequest.newBuilder(URI.create("http://" + service + "/actuator/prometheus"))

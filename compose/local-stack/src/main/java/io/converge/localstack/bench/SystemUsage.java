@@ -28,6 +28,11 @@ record SystemUsage(long cpuTicks, long rssKib, long nanos) {
     return rssKib / 1024;
   }
 
+  /** CPU time the system (its JVM and the database server) spent between two readings, in milliseconds. */
+  static double cpuMillis(SystemUsage before, SystemUsage after) {
+    return (after.cpuTicks - before.cpuTicks) / TICKS_PER_SECOND * 1000;
+  }
+
   static String coresUsed(SystemUsage before, SystemUsage after) {
     double seconds = (after.nanos - before.nanos) / 1e9;
     return String.format("%.2f", (after.cpuTicks - before.cpuTicks) / TICKS_PER_SECOND / seconds);
