@@ -66,11 +66,17 @@ public final class LoadGenerator {
         + " | system RSS MiB (JVM + DB) | system CPU (cores) |");
     report.add("|---|---|---|---|---|---|---|---|---|---|---|");
     for (String clients : options.getOrDefault("closed", "1,16,64").split(",")) {
+      if (clients.isBlank()) {
+        continue;
+      }
       int n = Integer.parseInt(clients.trim());
       generator.closedLoop(n, warmup);
       report.add(generator.measure("closed loop", n + " clients", () -> generator.closedLoop(n, seconds)));
     }
     for (String rate : options.getOrDefault("open", "50,100").split(",")) {
+      if (rate.isBlank()) {
+        continue;
+      }
       int r = Integer.parseInt(rate.trim());
       generator.openLoop(r, warmup);
       report.add(generator.measure("open loop", r + "/s", () -> generator.openLoop(r, seconds)));
