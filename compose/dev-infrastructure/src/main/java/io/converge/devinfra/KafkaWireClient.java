@@ -66,22 +66,26 @@ public final class KafkaWireClient implements AutoCloseable {
    * @return the reply's message id
    */
   public String reply(WireMessage command, Object reply, boolean success) {
-    String id = UUID.randomUUID().toString();
-    String channel = command.header("command_reply_to");
+    Map<String, String> headers = replyHeaders(command, reply, success);
+    send(headers.get("DESTINATION"), command.header("command_saga_id"), headers, toJson(reply));
+    return headers.get("ID");
+  }
+
+  /** The headers of a participant's reply to the command (for a test that sends it somewhere else). */
+  public static Map<String, String> replyHeaders(WireMessage command, Object reply, boolean success) {
     Map<String, String> headers = new HashMap<>();
     command.headers().forEach((name, value) -> {
       if (name.startsWith("command_")) {
         headers.put("commandreply_" + name.substring("command_".length()), value);
       }
     });
-    headers.put("ID", id);
+    headers.put("ID", UUID.randomUUID().toString());
     headers.put("PARTITION_ID", command.header("command_saga_id"));
-    headers.put("DESTINATION", channel);
+    headers.put("DESTINATION", command.header("command_reply_to"));
     headers.put("reply_to_message_id", command.header("ID"));
     headers.put("reply_type", io.converge.contracts.MessageCatalog.wireNameOf(reply.getClass()));
     headers.put("reply_outcome-type", success ? "SUCCESS" : "FAILURE");
-    send(channel, command.header("command_saga_id"), headers, toJson(reply));
-    return id;
+    return headers;
   }
 
   public void send(String topic, String key, Map<String, String> headers, String payload) {

@@ -25,6 +25,8 @@ record Credentials(String operatorToken, String viewerToken, String operatorPass
     properties.put("converge.security.tokens.operator.roles", "OPERATOR");
     properties.put("converge.security.tokens.viewer.value", viewerToken);
     properties.put("converge.security.tokens.viewer.roles", "VIEWER");
+    // The dashboard lists and replays the participants' dead letters as the operator.
+    properties.put("converge.participants.token", operatorToken);
     // The dashboard's users: the same two actors, passwords kept hashed.
     BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
     properties.put("converge.security.users.operator.password", "{bcrypt}" + passwords.encode(operatorPassword));

@@ -135,11 +135,17 @@ public final class RunningSystem implements AutoCloseable {
     return SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
   }
 
-  /** The orchestrator's reconciler reads the participants through their APIs, wherever they listen. */
+  /**
+   * The orchestrator's reconciler reads the participants through their APIs, and its dashboard their actuators,
+   * wherever they listen.
+   */
   private static Map<String, Object> participantUrls(Map<String, ConfigurableApplicationContext> participants) {
     Map<String, Object> urls = new LinkedHashMap<>();
-    participants.forEach((name, context) -> urls.put("converge.participants." + camelCase(name),
-        "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort()));
+    participants.forEach((name, context) -> {
+      urls.put("converge.participants." + camelCase(name),
+          "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+      urls.put("converge.participants.management." + name, "http://localhost:" + managementPortOf(context));
+    });
     return urls;
   }
 

@@ -7,6 +7,7 @@ import static io.converge.localstack.TestSystem.place;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +122,45 @@ class DashboardBrowserIT {
 
     browser.findElement(By.id("logout")).click();
     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/login"));
+  }
+
+  @Test
+  void anOperatorGivesUpOnASagaWaitingForAReviewAndSeesEveryServicesDeadLetters() throws Exception {
+    // An order above the review amount waits for a person: the operator gives up on it now.
+    JsonNode placed = place(order(newCustomer("5000.00"), newProduct("600.00", 10), 2, "card"));
+    String sagaId = placed.get("sagaId").asText();
+    RiskReviewEndToEndIT.awaitReview(placed.get("orderId").asText());
+    logIn(TestSystem.OPERATOR, TestSystem.OPERATOR_PASSWORD);
+    browser.get(dashboard + "/ui/sagas/" + sagaId);
+    assertThat(browser.findElement(By.id("next")).getText()).contains("payment.RequestRiskReview", "CURRENT");
+    browser.findElement(By.id("compensate-comment")).sendKeys("customer withdrew the order by phone");
+    browser.findElement(By.id("compensate-confirm")).click();
+    browser.findElement(By.id("compensate")).click();
+
+    waitFor(By.id("flash-message"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      browser.navigate().refresh();
+      return browser.findElement(By.id("saga-state")).getText().equals("COMPENSATED");
+    });
+    assertThat(browser.findElement(By.id("audit")).getText()).contains("COMPENSATE", TestSystem.OPERATOR,
+        "customer withdrew the order by phone");
+    assertThat(RiskReviewEndToEndIT.awaitReviewIn(placed.get("orderId").asText(), "WITHDRAWN")).isNotNull();
+
+    // A record customer-service cannot read becomes a dead letter there; the dashboard lists every service's.
+    String marker = "browser-poison-" + java.util.UUID.randomUUID();
+    try (io.converge.devinfra.KafkaWireClient wire =
+             new io.converge.devinfra.KafkaWireClient(TestSystem.get().kafkaBootstrap())) {
+      wire.sendRaw(io.converge.contracts.customer.CustomerChannels.COMMANDS, 0, marker);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      browser.get(dashboard + "/ui/dead-letters");
+      return browser.findElement(By.id("dead-letters")).getText().contains(marker);
+    });
+    assertThat(browser.findElement(By.id("dead-letters")).getText()).contains("customer-service");
+    browser.get(dashboard + "/ui");
+    waitFor(By.cssSelector("#services tr.service-row"));
+    assertThat(browser.findElements(By.cssSelector("#services tr.service-row"))).hasSize(5);
+    browser.findElement(By.id("logout")).click();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static io.converge.localstack.TestSystem.newProduct;
 import static io.converge.localstack.TestSystem.order;
 import static io.converge.localstack.TestSystem.place;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -152,20 +153,13 @@ class RiskReviewEndToEndIT {
 
   /** Polls payment-service until the order's review exists (in {@code state}, when given); 30 s at most. */
   static JsonNode awaitReviewIn(String orderId, String state) {
-    long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
+    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
       ResponseEntity<JsonNode> review = http("payment-service").get().uri("/api/reviews/{id}", orderId)
           .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
               .body(response.bodyTo(JsonNode.class)));
-      if (review.getStatusCode().value() == 200
-          && (state == null || state.equals(review.getBody().get("state").asText()))) {
-        return review.getBody();
-      }
-      if (System.nanoTime() > giveUpAt) {
-        throw new AssertionError("No review of order " + orderId + " in " + state + ": " + review.getBody());
-      }
-      sleep(200);
-    }
+      return review.getStatusCode().value() == 200
+          && (state == null || state.equals(review.getBody().get("state").asText())) ? review.getBody() : null;
+    }, java.util.Objects::nonNull);
   }
 
   static ResponseEntity<JsonNode> decide(String orderId, String decision, String comment) {
@@ -177,14 +171,5 @@ class RiskReviewEndToEndIT {
     return http("payment-service").post().uri(path, id).contentType(MediaType.APPLICATION_JSON).body(body)
         .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
             .headers(response.getHeaders()).body(response.bodyTo(JsonNode.class)));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import static io.converge.localstack.TestSystem.newProduct;
 import static io.converge.localstack.TestSystem.order;
 import static io.converge.localstack.TestSystem.place;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -70,17 +71,7 @@ class SagaVersionsEndToEndIT {
 
   /** Waits until the saga has sent the command (its history shows it). */
   private static void awaitStep(String sagaId, String command) {
-    long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!get("saga-orchestrator", "/api/sagas/{id}", sagaId).get("history").toString().contains(command)) {
-      if (System.nanoTime() > giveUpAt) {
-        throw new AssertionError("Saga " + sagaId + " never sent " + command);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("saga-orchestrator", "/api/sagas/{id}", sagaId)
+        .get("history").toString().contains(command));
   }
 }

@@ -87,6 +87,7 @@ final class TestSystem {
     properties.put("converge.security.tokens." + OPERATOR + ".roles", "OPERATOR");
     properties.put("converge.security.tokens." + VIEWER + ".value", VIEWER_TOKEN);
     properties.put("converge.security.tokens." + VIEWER + ".roles", "VIEWER");
+    properties.put("converge.participants.token", OPERATOR_TOKEN);
     // The same actors log in to the dashboard, with passwords kept hashed, as a deployment keeps them.
     var passwords = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4);
     properties.put("converge.security.users." + OPERATOR + ".password",

@@ -1,6 +1,7 @@
 package io.converge.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.payment.PaymentChannels;
@@ -77,12 +78,12 @@ class RiskReviewIT {
   }
 
   @Test
-  void aDecisionAtOrAfterTheDeadlineOrOnAWithdrawnReviewIsRefusedAndChangesNothing() {
+  void aDecisionAtOrAfterTheDeadlineOrOnAWithdrawnReviewIsRefusedAndChangesNothing() throws InterruptedException {
     String late = UUID.randomUUID().toString();
     participant.wire().sendCommand(PaymentChannels.COMMANDS, "payment.RequestRiskReview",
         request(late, Duration.ofMillis(1500)), REPLIES, late);
     awaitReview(late);
-    sleep(2500);
+    Thread.sleep(2500); // past its deadline
     assertThat(decideStatus(late, "APPROVE")).isEqualTo(409);
     assertThat(review(late).get("state").asText()).isEqualTo("PENDING");
 
@@ -105,12 +106,8 @@ class RiskReviewIT {
   /** Waits until payment-service took the second copy as the newest (the reply goes to it); returns its id. */
   private static String awaitNewest(String orderId, String first, String second) {
     JdbcTemplate jdbc = participant.service().bean(JdbcTemplate.class);
-    long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!jdbc.queryForObject("SELECT reply_headers FROM risk_reviews WHERE order_id = ?", String.class, orderId)
-        .contains(second)) {
-      assertThat(System.nanoTime()).as("second copy of the request taken").isLessThan(giveUpAt);
-      sleep(100);
-    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        "SELECT reply_headers FROM risk_reviews WHERE order_id = ?", String.class, orderId).contains(second));
     assertThat(first).isNotEqualTo(second);
     return second;
   }
@@ -120,11 +117,7 @@ class RiskReviewIT {
   }
 
   private static void awaitReview(String orderId) {
-    long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (status(orderId) != 200) {
-      assertThat(System.nanoTime()).as("review of " + orderId + " recorded in time").isLessThan(giveUpAt);
-      sleep(100);
-    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(orderId) == 200);
   }
 
   private static int status(String orderId) {
@@ -149,14 +142,5 @@ class RiskReviewIT {
         .body("{\"decision\":\"" + decision + "\",\"comment\":\"checked\",\"reviewer\":\"rita\"}")
         .exchange((request, response) -> response.getStatusCode().value());
     return status;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

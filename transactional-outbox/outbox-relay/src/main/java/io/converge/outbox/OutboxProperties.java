@@ -33,7 +33,9 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
    * @param enabled      false hands publishing to an external relay (for example Eventuate's CDC service)
    * @param batchSize    most rows read and published in one round
    * @param fallbackPoll how often to look for rows when no local commit woke the relay (rows written by other
-   *                     processes sharing the database)
+   *                     processes sharing the database) ...
+   * @param idleFallbackPoll ... backing off to this after a second of finding nothing: an idle service does not
+   *                     query its outbox twenty times a second (a local commit still wakes the relay at once)
    * @param maxBackoff   longest pause after a failed round (Kafka or the database down); grows exponentially to it
    * @param lease        how long the active relay's lease lasts: a standby takes over at most this long (plus a third
    *                     of it) after the active relay died
@@ -44,6 +46,7 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
   public record Relay(@DefaultValue("true") boolean enabled,
                       @DefaultValue("500") int batchSize,
                       @DefaultValue("50ms") Duration fallbackPoll,
+                      @DefaultValue("1s") Duration idleFallbackPoll,
                       @DefaultValue("5s") Duration maxBackoff,
                       @DefaultValue("3s") Duration lease,
                       Map<String, String> producer) {

@@ -24,7 +24,7 @@ class RelayProducerSettingsTest {
   }
 
   private static OutboxProperties.Relay relay(Map<String, String> producer) {
-    return new OutboxProperties.Relay(true, 500, Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(3),
-        producer);
+    return new OutboxProperties.Relay(true, 500, Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(5),
+        Duration.ofSeconds(3), producer);
   }
 }

@@ -46,6 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final IntervalFunction backoff;
   private final Object wakeup = new Object();
   private boolean wakeRequested;
+  private int emptyPolls;
   private volatile boolean running;
   private Thread thread;
   private KafkaProducer<String, String> producer;
@@ -124,10 +125,17 @@ public class OutboxRelay implements SmartLifecycle {
           sleepQuietly(lease.retryInterval().toMillis());
           continue;
         }
-        awaitWork();
-        while (running && lease.holds() && publishBatch() == settings.batchSize()) {
+        boolean woken = awaitWork(emptyPolls);
+        int sent = 0;
+        int batch;
+        while (running && lease.holds() && (batch = publishBatch()) > 0) {
+          sent += batch;
+          if (batch < settings.batchSize()) {
+            break;
+          }
           // A full batch means more rows are waiting: go on without sleeping.
         }
+        emptyPolls = woken || sent > 0 ? 0 : emptyPolls + 1;
         failures = 0;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -141,13 +149,30 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  private void awaitWork() throws InterruptedException {
+  /** Waits for a local commit or the fallback poll; returns whether a commit woke it. */
+  private boolean awaitWork(int emptyPollsSoFar) throws InterruptedException {
     synchronized (wakeup) {
       if (!wakeRequested) {
-        wakeup.wait(settings.fallbackPoll().toMillis());
+        wakeup.wait(fallbackPollAfter(emptyPollsSoFar, settings).toMillis());
       }
+      boolean woken = wakeRequested;
       wakeRequested = false;
+      return woken;
     }
+  }
+
+  /**
+   * The fallback poll after this many polls in a row found nothing and no commit woke the relay: the configured one
+   * for a second's worth of them, then doubling up to the idle one.
+   */
+  static Duration fallbackPollAfter(int emptyPolls, OutboxProperties.Relay settings) {
+    long base = Math.max(1, settings.fallbackPoll().toMillis());
+    long busyPolls = Math.max(1, 1000 / base);
+    if (emptyPolls < busyPolls) {
+      return settings.fallbackPoll();
+    }
+    long doubled = base << Math.min(emptyPolls - busyPolls + 1, 20);
+    return Duration.ofMillis(Math.min(doubled, Math.max(base, settings.idleFallbackPoll().toMillis())));
   }
 
   /** Publishes one batch and returns how many rows it held. */

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxRelayIT {
 
   private static final OutboxProperties.Relay SETTINGS = new OutboxProperties.Relay(true, 500, Duration.ofMillis(50),
-      Duration.ofMillis(200), Duration.ofSeconds(3), Map.of());
+      Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(3), Map.of());
 
   private static RunningService service;
   private static KafkaWireClient wire;

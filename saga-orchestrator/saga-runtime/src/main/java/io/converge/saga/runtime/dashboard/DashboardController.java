@@ -6,6 +6,7 @@ import io.converge.saga.runtime.reconciliation.ConsistencySweep;
 import io.converge.saga.runtime.state.SagaState;
 import io.converge.saga.runtime.state.SagaStore;
 import io.converge.saga.runtime.state.SagaView;
+import io.converge.saga.runtime.timers.SagaTimers;
 import io.converge.service.security.Role;
 import io.converge.service.web.ConflictException;
 import io.converge.service.web.NotFoundException;
@@ -42,10 +43,15 @@ class DashboardController {
   private final SagaOperations operations;
   private final ConsistencySweep sweep;
   private final DashboardEvents events;
+  private final SagaTimers timers;
   private final List<ParticipantViews> participantViews;
+  private final Optional<ServiceStatuses> serviceStatuses;
 
   DashboardController(DashboardQueries queries, SagaStore sagas, SagaTypes sagaTypes, SagaOperations operations,
-                      ConsistencySweep sweep, DashboardEvents events, List<ParticipantViews> participantViews) {
+                      ConsistencySweep sweep, DashboardEvents events, SagaTimers timers,
+                      List<ParticipantViews> participantViews, Optional<ServiceStatuses> serviceStatuses) {
+    this.timers = timers;
+    this.serviceStatuses = serviceStatuses;
     this.queries = queries;
     this.sagas = sagas;
     this.sagaTypes = sagaTypes;
@@ -70,6 +76,7 @@ class DashboardController {
     model.addAttribute("pastDeadline", queries.pastDeadline(20));
     model.addAttribute("report", sweep.lastReport());
     model.addAttribute("outboxBacklog", queries.outboxBacklog());
+    model.addAttribute("services", serviceStatuses.map(ServiceStatuses::statuses).orElse(List.of()));
     return "dashboard/overview-content :: content";
   }
 
@@ -100,7 +107,7 @@ class DashboardController {
     model.addAttribute("saga", saga);
     model.addAttribute("actions", queries.operatorActions(sagaId));
     model.addAttribute("plan", SagaPlan.of(saga, sagaTypes.find(SagaTypes.wireType(saga.sagaType(),
-        saga.definitionVersion())), queries.awaitedCommand(sagaId)));
+        saga.definitionVersion())), timers.currentCommandType(sagaId)));
     model.addAttribute("participants", participantsOf(saga));
     return "dashboard/saga";
   }
@@ -118,6 +125,7 @@ class DashboardController {
       switch (action) {
         case "retry" -> operations.retry(sagaId, user.getName(), comment.strip());
         case "resolve" -> operations.resolve(sagaId, user.getName(), comment.strip());
+        case "compensate" -> operations.compensateNow(sagaId, user.getName(), comment.strip());
         default -> throw new NotFoundException("No action " + action);
       }
       redirect.addFlashAttribute("message", action + " recorded for " + user.getName());
@@ -125,6 +133,34 @@ class DashboardController {
       redirect.addFlashAttribute("error", refused.getMessage());
     }
     return "redirect:/ui/sagas/" + sagaId;
+  }
+
+  /** Dead letters across every service, with a preview of each payload, and their replay (once). */
+  @GetMapping("/dead-letters")
+  String deadLetters(Model model, Authentication user) {
+    who(model, user);
+    ServiceStatuses.DeadLetterList list = serviceStatuses.map(statuses -> statuses.deadLetters(50))
+        .orElse(new ServiceStatuses.DeadLetterList(List.of(), List.of()));
+    model.addAttribute("letters", list.letters());
+    model.addAttribute("unread", list.unread());
+    return "dashboard/dead-letters";
+  }
+
+  @PostMapping("/dead-letters/{service}/{id}/replay")
+  String replay(@PathVariable String service, @PathVariable long id, @RequestParam(required = false) String confirm,
+                Authentication user, RedirectAttributes redirect) {
+    if (!"yes".equals(confirm)) {
+      redirect.addFlashAttribute("error", "Confirm the replay first");
+    } else {
+      try {
+        serviceStatuses.orElseThrow(() -> new NotFoundException("No services to replay at")).replay(service, id);
+        redirect.addFlashAttribute("message", "Dead letter " + id + " of " + service + " replayed by "
+            + user.getName());
+      } catch (RuntimeException refused) {
+        redirect.addFlashAttribute("error", "Not replayed: " + refused.getMessage());
+      }
+    }
+    return "redirect:/ui/dead-letters";
   }
 
   @GetMapping(path = "/events", produces = "text/event-stream")

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -124,12 +123,6 @@ class DashboardQueries {
     return jdbc.query("SELECT action, operator, comment, at FROM saga_operator_actions WHERE saga_id = ? ORDER BY id",
         (rs, row) -> new OperatorAction(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getTimestamp(4).toInstant()), sagaId);
-  }
-
-  /** The command the saga's current step awaits a reply to, if it awaits one. */
-  Optional<String> awaitedCommand(String sagaId) {
-    return jdbc.queryForList("SELECT command_type FROM saga_timers WHERE saga_id = ?", String.class, sagaId).stream()
-        .findFirst();
   }
 
   private Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,5 +1,7 @@
 package io.converge.saga.runtime.operations;
 
+import io.converge.saga.runtime.definition.SagaTypes;
+import io.converge.saga.runtime.definition.StepKind;
 import io.converge.saga.runtime.state.SagaState;
 import io.converge.saga.runtime.state.SagaStore;
 import io.converge.saga.runtime.timers.SagaTimers;
@@ -15,11 +17,13 @@ public class SagaOperations {
 
   private final SagaStore sagas;
   private final SagaTimers timers;
+  private final SagaTypes sagaTypes;
   private final JdbcTemplate jdbc;
 
-  SagaOperations(SagaStore sagas, SagaTimers timers, JdbcTemplate jdbc) {
+  SagaOperations(SagaStore sagas, SagaTimers timers, SagaTypes sagaTypes, JdbcTemplate jdbc) {
     this.sagas = sagas;
     this.timers = timers;
+    this.sagaTypes = sagaTypes;
     this.jdbc = jdbc;
   }
 
@@ -43,6 +47,32 @@ public class SagaOperations {
     }
     timers.arm(sagaId, 0, 0, last.messageId(), last.type());
     record(sagaId, "RETRY", operator, comment);
+  }
+
+  /**
+   * Gives up on a running saga now, as its deadline would: allowed only while it awaits a compensatable step (before
+   * its pivot). The step's timer falls due with the deadline passed, so the timer does what it does at the deadline:
+   * undoes the step itself and fails it, and the saga compensates the steps before it. Past the pivot a saga only goes
+   * forward: refused.
+   */
+  @Transactional
+  public void compensateNow(String sagaId, String operator, String comment) {
+    SagaState state = lockedState(sagaId);
+    if (state != SagaState.RUNNING) {
+      throw new ConflictException("Only a running saga can be compensated now; saga " + sagaId + " is " + state);
+    }
+    String step = timers.currentCommandType(sagaId).orElseThrow(() -> new ConflictException("Saga " + sagaId
+        + " awaits no reply right now; try again in a moment"));
+    String wireType = sagas.identity(sagaId).wireType();
+    StepKind kind = sagaTypes.policyFor(wireType, step).kind();
+    if (!sagaTypes.isForwardStep(wireType, step) || kind != StepKind.COMPENSATABLE) {
+      throw new ConflictException("Saga " + sagaId + " awaits " + step + ", a " + kind.name().toLowerCase(
+          java.util.Locale.ROOT) + " step: past its pivot a saga only goes forward (retry it, or resolve it once"
+          + " parked)");
+    }
+    sagas.deadlineNow(sagaId);
+    timers.dueNow(sagaId);
+    record(sagaId, "COMPENSATE", operator, comment);
   }
 
   /** Closes a parked saga whose remaining inconsistency an operator has dealt with by other means. */

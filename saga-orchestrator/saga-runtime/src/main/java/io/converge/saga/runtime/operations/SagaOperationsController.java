@@ -79,6 +79,12 @@ class SagaOperationsController {
     return ResponseEntity.accepted().build();
   }
 
+  @PostMapping("/{sagaId}/compensate")
+  ResponseEntity<Void> compensate(@PathVariable String sagaId, Principal operator, @Valid @RequestBody Action action) {
+    operations.compensateNow(sagaId, operator.getName(), action.comment());
+    return ResponseEntity.accepted().build();
+  }
+
   @PostMapping("/{sagaId}/resolve")
   ResponseEntity<Void> resolve(@PathVariable String sagaId, Principal operator, @Valid @RequestBody Action action) {
     operations.resolve(sagaId, operator.getName(), action.comment());

@@ -42,6 +42,11 @@ public class SagaStore implements SagaLifecycle {
         sagaId, sagaType, version, businessKey, SagaState.RUNNING.name(), deadline.toMillis() * 1000);
   }
 
+  /** An operator brought the saga's deadline forward to now (to compensate it now). */
+  public void deadlineNow(String sagaId) {
+    jdbc.update("UPDATE saga_summary SET deadline_at = LEAST(deadline_at, NOW(3)) WHERE saga_id = ?", sagaId);
+  }
+
   /** A step that waits for a person adds its wait to the saga's deadline: the saga is bound by both. */
   public void extendDeadline(String sagaId, Duration by) {
     jdbc.update("UPDATE saga_summary SET deadline_at = DATE_ADD(deadline_at, INTERVAL ? MICROSECOND) "

@@ -60,6 +60,11 @@ public class SagaTimers {
         sagaId, inMillis * 1000, attempt, commandMessageId, commandType);
   }
 
+  /** The saga's timer falls due now: the scheduler fires it on its next scan. */
+  public void dueNow(String sagaId) {
+    rearm(sagaId, 0);
+  }
+
   void rearm(String sagaId, long inMillis) {
     jdbc.update("UPDATE saga_timers SET due_at = DATE_ADD(NOW(3), INTERVAL ? MICROSECOND) WHERE saga_id = ?",
         inMillis * 1000, sagaId);
@@ -85,7 +90,7 @@ public class SagaTimers {
   }
 
   /** The command the saga's current step awaits a reply to, if it awaits one. */
-  Optional<String> currentCommandType(String sagaId) {
+  public Optional<String> currentCommandType(String sagaId) {
     return jdbc.queryForList("SELECT command_type FROM saga_timers WHERE saga_id = ?", String.class, sagaId).stream()
         .findFirst();
   }
