@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The operators of one run of the local stack (API tokens and dashboard logins), made at start: no service has credentials of its own by default, so a
- * forgotten setting never leaves a well-known token open.
+ * The operators of one run of the local stack (API tokens and dashboard logins), made at start: no service has
+ * credentials of its own by default, so a forgotten setting never leaves a well-known token open.
  */
 record Credentials(String operatorToken, String viewerToken, String operatorPassword, String viewerPassword) {
 

@@ -92,7 +92,8 @@ class ParticipantStatuses implements ServiceStatuses {
     String api = Optional.ofNullable(urls.apis().get(service))
         .orElseThrow(() -> new IllegalArgumentException("No service " + service));
     if (!urls.hasToken()) {
-      throw new IllegalStateException("the orchestrator has no token for the participants (converge.participants.token)");
+      throw new IllegalStateException(
+          "the orchestrator has no token for the participants (converge.participants.token)");
     }
     http.post().uri(api + "/api/dead-letters/{id}/replay", id).header("Authorization", "Bearer " + urls.token())
         .retrieve().toBodilessEntity();

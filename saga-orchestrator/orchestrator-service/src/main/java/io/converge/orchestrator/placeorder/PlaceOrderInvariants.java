@@ -31,9 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * What every participant must hold once a place-order saga ended, and what is safe to do when one does not. A
  * COMPLETED saga: the order APPROVED, its stock and credit RESERVED, its payment AUTHORIZED, its risk review (if it
- * had one) APPROVED. A COMPENSATED saga: the order REJECTED, nothing held for it and no risk review open. Undoing what a compensated saga left held is safe (compensations are
- * idempotent and succeed over nothing), so it is repaired; anything else (an approved order under a compensated saga,
- * something missing under a completed one) cannot be put right by re-sending a command, and parks the saga.
+ * had one) APPROVED. A COMPENSATED saga: the order REJECTED, nothing held for it and no risk review open. Undoing
+ * what a compensated saga left held is safe (compensations are idempotent and succeed over nothing), so it is
+ * repaired; anything else (an approved order under a compensated saga, something missing under a completed one)
+ * cannot be put right by re-sending a command, and parks the saga.
  */
 @Component
 class PlaceOrderInvariants implements SagaInvariants {

@@ -150,7 +150,8 @@ public class PlaceOrderSaga extends DeclaredSaga<PlaceOrderSagaData> {
         MessageCatalog.wireNameOf(ReserveCredit.class), new Undo(new ReleaseCredit(orderId), CustomerChannels.COMMANDS),
         MessageCatalog.wireNameOf(RequestRiskReview.class),
         new Undo(new WithdrawReview(orderId), PaymentChannels.COMMANDS),
-        MessageCatalog.wireNameOf(AuthorizePayment.class), new Undo(new VoidPayment(orderId), PaymentChannels.COMMANDS));
+        MessageCatalog.wireNameOf(AuthorizePayment.class),
+        new Undo(new VoidPayment(orderId), PaymentChannels.COMMANDS));
     return Optional.ofNullable(undo.get(commandType));
   }
 

@@ -193,8 +193,8 @@ class DashboardController {
     } catch (NumberFormatException ignored) {
       // first page
     }
-    return new SagaFilter(state, limit(blankToNull(params.get("type")), 255), limit(blankToNull(params.get("key")), 100),
-        time(params.get("from")), time(params.get("to")), page);
+    return new SagaFilter(state, limit(blankToNull(params.get("type")), 255),
+        limit(blankToNull(params.get("key")), 100), time(params.get("from")), time(params.get("to")), page);
   }
 
   private static Optional<SagaState> state(String name) {

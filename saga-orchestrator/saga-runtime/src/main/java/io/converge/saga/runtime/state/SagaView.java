@@ -14,15 +14,16 @@ import java.util.List;
  * @param pastDeadlineReason set when the deadline passed while a step that is never undone (the pivot or after) was
  *                           still unanswered: which, and that it is being asked again
  */
-public record SagaView(String sagaId, String sagaType, int definitionVersion, String businessKey, SagaState state, String reason,
-                       Instant startedAt, Instant endedAt, Instant deadlineAt, String attention,
+public record SagaView(String sagaId, String sagaType, int definitionVersion, String businessKey, SagaState state,
+                       String reason, Instant startedAt, Instant endedAt, Instant deadlineAt, String attention,
                        String pastDeadlineReason, List<Step> history) {
 
   /**
    * One command sent or reply received.
    *
    * @param kind        COMMAND_SENT, REPLY_RECEIVED, REPLY_DROPPED (late or repeated), COMPENSATION_FAILED,
-   *                    STEP_TIMED_OUT, PARKED, COMPENSATION_REFUSED, PAST_DEADLINE, STEP_FAILED_RETRYING, RECONCILER_REPAIR,
+   *                    STEP_TIMED_OUT, PARKED, COMPENSATION_REFUSED, PAST_DEADLINE, STEP_FAILED_RETRYING,
+   *                    RECONCILER_REPAIR,
    *                    or an operator's action
    * @param messageType the wire name of the command or reply
    * @param outcome     SUCCESS or FAILURE for a reply
