@@ -44,7 +44,7 @@ final class Faults {
   }
 
   /**
-   * The customer's row held under a lock by another transaction: customer-service's handlers for that customer wait
+   * The customer's credit account row held under a lock by another transaction: customer-service's handlers for that customer wait
    * (slower than the step timeout when held longer), then go on.
    */
   static void holdCustomerFor(String customerId, long millis) throws Exception {
@@ -52,7 +52,8 @@ final class Faults {
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
         database.password())) {
       connection.setAutoCommit(false);
-      try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM customers WHERE id = ? FOR UPDATE")) {
+      try (PreparedStatement lock = connection.prepareStatement("SELECT customer_id FROM credit_accounts "
+          + "WHERE customer_id = ? FOR UPDATE")) {
         lock.setString(1, customerId);
         lock.executeQuery();
       }

@@ -1,6 +1,5 @@
 package io.converge.customer.credit;
 
-import io.converge.customer.credit.domain.Customer;
 import io.converge.service.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,8 +35,19 @@ class CustomerController {
   @PostMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   CustomerView create(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
       @Valid @RequestBody NewCustomer body) {
-    credit.create(Customer.create(id, body.name(), body.creditLimit()));
-    return credit.view(id);
+    return credit.open(id, body.name(), body.creditLimit());
+  }
+
+  record NewCreditLimit(@NotNull @DecimalMin("0") BigDecimal creditLimit) {
+  }
+
+  /**
+   * Sets the customer's credit limit (an operator's act). A limit below what is held keeps what is held and reserves
+   * nothing more until enough is released.
+   */
+  @PutMapping(path = "/{id}/credit-limit", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CustomerView changeLimit(@PathVariable String id, @Valid @RequestBody NewCreditLimit body) {
+    return credit.changeLimit(id, body.creditLimit());
   }
 
   @GetMapping("/{id}")

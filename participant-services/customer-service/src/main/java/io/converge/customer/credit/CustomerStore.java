@@ -1,9 +1,7 @@
 package io.converge.customer.credit;
 
 import io.converge.customer.credit.domain.CreditReservation;
-import io.converge.customer.credit.domain.Customer;
 import io.converge.customer.credit.domain.RejectedBecause;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,30 +20,25 @@ class CustomerStore {
     this.jdbc = jdbc;
   }
 
-  Optional<Customer> find(String id) {
-    return jdbc.query("SELECT id, name, credit_limit, reserved FROM customers WHERE id = ?", this::customer, id).stream()
-        .findFirst();
+  /**
+   * Locks the customer's account: decisions for one customer are made one at a time, each on the events the one
+   * before it committed. (The event store's optimistic check on the stream version stays the last guard.)
+   *
+   * @return whether the customer has an account
+   */
+  boolean lockAccount(String customerId) {
+    return !jdbc.queryForList("SELECT customer_id FROM credit_accounts WHERE customer_id = ? FOR UPDATE", String.class,
+        customerId).isEmpty();
   }
 
-  /** Locks the customer row: reservations for one customer are decided one at a time. */
-  Optional<Customer> lock(String id) {
-    return jdbc.query("SELECT id, name, credit_limit, reserved FROM customers WHERE id = ? FOR UPDATE", this::customer, id)
-        .stream().findFirst();
+  boolean accountExists(String customerId) {
+    return !jdbc.queryForList("SELECT customer_id FROM credit_accounts WHERE customer_id = ?", String.class,
+        customerId).isEmpty();
   }
 
-  void insert(Customer customer) {
-    jdbc.update("INSERT INTO customers (id, name, credit_limit) VALUES (?, ?, ?)", customer.id(), customer.name(),
-        customer.creditLimit());
-  }
-
-  void addReserved(String customerId, BigDecimal amount) {
-    jdbc.update("UPDATE customers SET reserved = reserved + ? WHERE id = ?", amount, customerId);
-  }
-
-  /** The most recent open reservations, at most {@code limit}. */
-  List<CreditReservation> openReservations(String customerId, int limit) {
-    return jdbc.query("SELECT * FROM credit_reservations WHERE customer_id = ? AND status = 'RESERVED' "
-        + "ORDER BY created_at DESC LIMIT ?", this::reservation, customerId, limit);
+  /** The account's row, to lock on; its state is in its events. Fails on the key for an account that exists. */
+  void insertAccount(String customerId) {
+    jdbc.update("INSERT INTO credit_accounts (customer_id) VALUES (?)", customerId);
   }
 
   /**
@@ -90,11 +83,6 @@ class CustomerStore {
 
   void updateStatus(CreditReservation r) {
     jdbc.update("UPDATE credit_reservations SET status = ? WHERE order_id = ?", r.status().name(), r.orderId());
-  }
-
-  private Customer customer(ResultSet rs, int row) throws SQLException {
-    return new Customer(rs.getString("id"), rs.getString("name"), rs.getBigDecimal("credit_limit"),
-        rs.getBigDecimal("reserved"));
   }
 
   private CreditReservation reservation(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.converge.customer.credit;
 
+import io.converge.customer.credit.domain.CreditAccount;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,6 +9,12 @@ record CustomerView(String id, String name, BigDecimal creditLimit, BigDecimal a
                     List<OpenReservation> openReservations) {
 
   static final int MAX_LISTED = 100;
+
+  static CustomerView of(CreditAccount account) {
+    return new CustomerView(account.customerId(), account.name(), account.creditLimit(), account.available(),
+        account.heldNewestFirst().entrySet().stream().limit(MAX_LISTED)
+            .map(held -> new OpenReservation(held.getKey(), held.getValue())).toList());
+  }
 
   record OpenReservation(String orderId, BigDecimal amount) {
   }

@@ -12,6 +12,10 @@ public record CreditReservation(String orderId, String customerId, BigDecimal am
 
   public enum Status { RESERVED, RELEASED, REJECTED }
 
+  public static CreditReservation reserved(String orderId, String customerId, BigDecimal amount) {
+    return new CreditReservation(orderId, customerId, amount, Status.RESERVED, null, null);
+  }
+
   public static CreditReservation rejected(String orderId, String customerId, BigDecimal amount,
                                            RejectedBecause reason, BigDecimal available) {
     return new CreditReservation(orderId, customerId, amount, Status.REJECTED, reason, available);
