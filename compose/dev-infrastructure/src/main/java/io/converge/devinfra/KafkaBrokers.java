@@ -12,7 +12,7 @@ import org.testcontainers.kafka.KafkaContainer;
 public final class KafkaBrokers {
 
   /** Partitions of each topic the in-JVM broker creates on first use: room for parallel consumers. */
-  static final int PARTITIONS = 4;
+  public static final int PARTITIONS = 4;
 
   private KafkaBrokers() {
   }

@@ -9,6 +9,7 @@ import java.util.UUID;
 public final class SharedInfrastructure {
 
   private static DatabaseServer database;
+  private static PostgresServer postgres;
   private static String kafkaBootstrap;
 
   private SharedInfrastructure() {
@@ -19,6 +20,13 @@ public final class SharedInfrastructure {
       database = DatabaseServers.find(true, null);
     }
     return database;
+  }
+
+  public static synchronized PostgresServer postgres() {
+    if (postgres == null) {
+      postgres = PostgresServers.find(null);
+    }
+    return postgres;
   }
 
   public static synchronized String kafka() {
@@ -32,5 +40,10 @@ public final class SharedInfrastructure {
   public static ServiceDatabase freshDatabase(String prefix) {
     String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
     return ServiceDatabases.provision(database(), name);
+  }
+
+  /** A fresh PostgreSQL database for one test class. */
+  public static ServiceDatabase freshPostgresDatabase(String prefix) {
+    return postgres().provision(prefix + "_" + UUID.randomUUID().toString().substring(0, 8));
   }
 }

@@ -3,6 +3,8 @@ package io.converge.localstack;
 import io.converge.devinfra.DatabaseServer;
 import io.converge.devinfra.DatabaseServers;
 import io.converge.devinfra.KafkaBrokers;
+import io.converge.devinfra.PostgresServer;
+import io.converge.devinfra.PostgresServers;
 import io.converge.localstack.bench.LoadGenerator;
 import io.converge.localstack.bench.ProfileBuckets;
 import java.nio.file.Path;
@@ -10,7 +12,8 @@ import java.util.Map;
 
 /**
  * Runs the whole system on this machine, no Docker: a database server (an explicit one, the MariaDB on
- * 127.0.0.1:3306, or an embedded MariaDB), an in-JVM Kafka broker, and the five services, seeded with demo data.
+ * 127.0.0.1:3306, or an embedded MariaDB), a PostgreSQL (the one on 127.0.0.1:5432, or an embedded one), an in-JVM
+ * Kafka broker, and the six services, seeded with demo data.
  */
 public final class LocalStack {
 
@@ -38,18 +41,19 @@ public final class LocalStack {
     long started = System.nanoTime();
     DatabaseServer database = DatabaseServers.find(false,
         Path.of(System.getProperty("user.home"), ".converge", "mariadb"));
+    PostgresServer postgres = PostgresServers.find(Path.of(System.getProperty("user.home"), ".converge", "postgres"));
     String kafka = KafkaBrokers.find(false);
     Credentials credentials = Credentials.generate();
-    RunningSystem system = RunningSystem.start(database, kafka, "converge", true, credentials.properties());
+    RunningSystem system = RunningSystem.start(database, postgres, kafka, "converge", true, credentials.properties());
     Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     DemoData.seed(system);
-    System.out.println(banner(system, database, kafka, credentials,
+    System.out.println(banner(system, database, postgres, kafka, credentials,
         (System.nanoTime() - started) / 1_000_000_000.0));
     Thread.currentThread().join();
   }
 
-  private static String banner(RunningSystem system, DatabaseServer database, String kafka, Credentials credentials,
-                               double seconds) {
+  private static String banner(RunningSystem system, DatabaseServer database, PostgresServer postgres, String kafka,
+                               Credentials credentials, double seconds) {
     String orchestrator = system.url("saga-orchestrator");
     return """
 
@@ -60,9 +64,11 @@ public final class LocalStack {
            inventory-service  %s   (GET|POST /api/products/{sku})
            customer-service   %s   (GET|POST /api/customers/{id})
            payment-service    %s   (GET /api/payments?orderId=)
+           order-history      %s   (GET /api/order-history/{orderId}, GET /api/customers/{id}/orders; viewer token)
            database           %s:%d (%s), one database and user per service
+           read models        %s:%d (%s), the order history's database
            kafka              %s (in-JVM KRaft unless CONVERGE_KAFKA_BOOTSTRAP is set)
-           actuator           each service's port + 1000 (9080-9084): /actuator/health, /actuator/prometheus
+           actuator           each service's port + 1000 (9080-9085): /actuator/health, /actuator/prometheus
          Demo data: customers alice (limit 20000), bob (limit 50); products widget, gadget, rare-gem (1 on hand),
            diamond-ring (7500: an order of one waits for a risk review, GET|POST %s/api/reviews)
          Dashboard: %s/ui   log in as operator / %s, or viewer / %s
@@ -74,15 +80,16 @@ public final class LocalStack {
            curl -s -i -X POST %s/api/orders -H 'Content-Type: application/json' \\
              -d '{"customerId":"alice","lines":[{"sku":"widget","quantity":2}],"paymentMethod":"card"}'
            curl -s '%s/api/sagas/<sagaId>?wait=5s'
+           curl -s -H 'Authorization: Bearer <viewer token>' '%s/api/order-history/<orderId>?minVersion=2'
          A rejected order (payment declined: stock and credit are released again):
            curl -s -X POST %s/api/orders -H 'Content-Type: application/json' \\
              -d '{"customerId":"alice","lines":[{"sku":"gadget","quantity":1}],"paymentMethod":"card-declined"}'
          Stop with Ctrl-C.
         ==================================================================================
         """.formatted(seconds, orchestrator, system.url("order-service"), system.url("inventory-service"),
-        system.url("customer-service"), system.url("payment-service"), database.host(), database.port(),
-        database.kind(), kafka, system.url("payment-service"), orchestrator, credentials.operatorPassword(),
+        system.url("customer-service"), system.url("payment-service"), system.url("order-history-service"),
+        database.host(), database.port(), database.kind(), postgres.host(), postgres.port(), postgres.kind(), kafka, system.url("payment-service"), orchestrator, credentials.operatorPassword(),
         credentials.viewerPassword(), credentials.operatorToken(),
-        credentials.viewerToken(), orchestrator, orchestrator, orchestrator);
+        credentials.viewerToken(), orchestrator, orchestrator, system.url("order-history-service"), orchestrator);
   }
 }

@@ -3,12 +3,14 @@ package io.converge.localstack;
 import io.converge.customer.CustomerServiceApplication;
 import io.converge.devinfra.DatabaseServer;
 import io.converge.devinfra.JavaCommand;
+import io.converge.devinfra.PostgresServer;
 import io.converge.devinfra.ServiceDatabase;
 import io.converge.devinfra.ServiceDatabases;
 import io.converge.devinfra.ServiceLauncher;
 import io.converge.inventory.InventoryServiceApplication;
 import io.converge.orchestrator.SagaOrchestratorApplication;
 import io.converge.order.OrderServiceApplication;
+import io.converge.orderhistory.OrderHistoryApplication;
 import io.converge.payment.PaymentServiceApplication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +21,20 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The orchestrator and the four participants running in this JVM, each on its own port and database. */
+/**
+ * The orchestrator, the four participants and the order history running in this JVM, each on its own port and
+ * database (the order history's in PostgreSQL, the others' in MariaDB/MySQL).
+ */
 public final class RunningSystem implements AutoCloseable {
 
-  /** Service name → its main class, how to build it in this JVM and its default port. */
+  /** Service name → its main class, how to build it in this JVM, its default port, its database and where it is. */
   record Service(String name, Class<?> mainClass, Supplier<SpringApplicationBuilder> application, int defaultPort,
-                 String database) {
+                 String database, boolean inPostgres) {
+
+    Service(String name, Class<?> mainClass, Supplier<SpringApplicationBuilder> application, int defaultPort,
+            String database) {
+      this(name, mainClass, application, defaultPort, database, false);
+    }
   }
 
   static final List<Service> SERVICES = List.of(
@@ -37,7 +47,9 @@ public final class RunningSystem implements AutoCloseable {
       new Service("customer-service", CustomerServiceApplication.class,
           CustomerServiceApplication::application, 8083, "customer"),
       new Service("payment-service", PaymentServiceApplication.class,
-          PaymentServiceApplication::application, 8084, "payment"));
+          PaymentServiceApplication::application, 8084, "payment"),
+      new Service("order-history-service", OrderHistoryApplication.class,
+          OrderHistoryApplication::application, 8085, "order_history", true));
 
   private final Map<String, ConfigurableApplicationContext> contexts;
   private final Map<String, ServiceDatabase> databases;
@@ -58,8 +70,8 @@ public final class RunningSystem implements AutoCloseable {
    * @param databasePrefix databases are named {@code <prefix>_<service>}
    * @param fixedPorts     use the default ports (8080-8084) rather than free ones
    */
-  public static RunningSystem start(DatabaseServer databaseServer, String kafkaBootstrap, String databasePrefix,
-                                    boolean fixedPorts, Map<String, Object> extraProperties) {
+  public static RunningSystem start(DatabaseServer databaseServer, PostgresServer postgres, String kafkaBootstrap,
+                                    String databasePrefix, boolean fixedPorts, Map<String, Object> extraProperties) {
     Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
     Map<String, ServiceDatabase> databases = new LinkedHashMap<>();
     Map<String, Map<String, Object>> serviceProperties = new LinkedHashMap<>();
@@ -68,8 +80,9 @@ public final class RunningSystem implements AutoCloseable {
       List<Service> order = new ArrayList<>(SERVICES.subList(1, SERVICES.size()));
       order.add(SERVICES.get(0));
       for (Service service : order) {
-        ServiceDatabase database = ServiceDatabases.provision(databaseServer,
-            databasePrefix + "_" + service.database());
+        String databaseName = databasePrefix + "_" + service.database();
+        ServiceDatabase database = service.inPostgres() ? postgres.provision(databaseName)
+            : ServiceDatabases.provision(databaseServer, databaseName);
         databases.put(service.name(), database);
         Map<String, Object> properties = new LinkedHashMap<>(extraProperties);
         if (service.name().equals("saga-orchestrator")) {
@@ -142,6 +155,9 @@ public final class RunningSystem implements AutoCloseable {
   private static Map<String, Object> participantUrls(Map<String, ConfigurableApplicationContext> participants) {
     Map<String, Object> urls = new LinkedHashMap<>();
     participants.forEach((name, context) -> {
+      if (definition(name).inPostgres()) {
+        return; // the order history is no saga participant: the orchestrator neither reads nor commands it
+      }
       urls.put("converge.participants." + camelCase(name),
           "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
       urls.put("converge.participants.management." + name, "http://localhost:" + managementPortOf(context));

@@ -43,13 +43,21 @@ class ComposeFileTest {
       assertThat((List<String>) app.get("ports")).anyMatch(p -> p.startsWith(service.defaultPort() + ":"));
 
       Map<String, String> env = env(app);
-      String dbService = service.database() + "-db";
+      String dbService = databaseService(service);
       Map<String, String> dbEnv = env(SERVICES.get(dbService));
-      assertThat((String) SERVICES.get(dbService).get("image")).isEqualTo("mysql:8.0");
-      assertThat(env.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:mysql://" + dbService + ":3306/"
-          + dbEnv.get("MYSQL_DATABASE"));
-      assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(dbEnv.get("MYSQL_USER"));
-      assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(dbEnv.get("MYSQL_PASSWORD"));
+      if (service.inPostgres()) {
+        assertThat((String) SERVICES.get(dbService).get("image")).startsWith("postgres:");
+        assertThat(env.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://" + dbService + ":5432/"
+            + dbEnv.get("POSTGRES_DB"));
+        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(dbEnv.get("POSTGRES_USER"));
+        assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(dbEnv.get("POSTGRES_PASSWORD"));
+      } else {
+        assertThat((String) SERVICES.get(dbService).get("image")).isEqualTo("mysql:8.0");
+        assertThat(env.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:mysql://" + dbService + ":3306/"
+            + dbEnv.get("MYSQL_DATABASE"));
+        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(dbEnv.get("MYSQL_USER"));
+        assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(dbEnv.get("MYSQL_PASSWORD"));
+      }
       assertThat(env.get("EVENTUATELOCAL_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
       assertThat(env.get("SERVER_PORT")).isEqualTo(String.valueOf(service.defaultPort()));
       assertThat(settingsOf(service)).as("settings %s reads", service.name())
@@ -70,12 +78,17 @@ class ComposeFileTest {
   }
 
   @Test
-  void everyDatabaseIsMysql8WithAHealthcheck() {
+  void everyDatabaseIsMysql8OrPostgresWithAHealthcheck() {
     RunningSystem.SERVICES.forEach(service -> {
-      Map<String, Object> db = SERVICES.get(service.database() + "-db");
-      assertThat(db.get("image")).isEqualTo("mysql:8.0");
+      Map<String, Object> db = SERVICES.get(databaseService(service));
+      assertThat((String) db.get("image")).isEqualTo(service.inPostgres() ? "postgres:16" : "mysql:8.0");
       assertThat(db.get("healthcheck")).isNotNull();
     });
+  }
+
+  /** The compose service of a service's database: its database's name, with hyphens (a host name has no "_"). */
+  private static String databaseService(RunningSystem.Service service) {
+    return service.database().replace('_', '-') + "-db";
   }
 
   private static Properties settingsOf(RunningSystem.Service service) {

@@ -59,7 +59,8 @@ final class TestSystem {
     if (system == null) {
       String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 6);
       broker = KafkaBrokerProcess.start();
-      system = RunningSystem.start(SharedInfrastructure.database(), broker.bootstrap(), prefix, false,
+      system = RunningSystem.start(SharedInfrastructure.database(), SharedInfrastructure.postgres(),
+          broker.bootstrap(), prefix, false,
           properties(Map.of("converge.saga.step-timeout", STEP_TIMEOUT_MILLIS + "ms", "converge.saga.max-attempts", 2,
               "converge.saga.compensation-max-attempts", 3, "converge.reconciler.interval", "1s",
               "converge.reconciler.settle", RECONCILER_SETTLE_SECONDS + "s",
@@ -73,8 +74,14 @@ final class TestSystem {
         started.close();
         startedBroker.close();
         // Leave the shared database server as we found it.
-        RunningSystem.SERVICES.forEach(service -> ServiceDatabases.drop(SharedInfrastructure.database(),
-            started.database(service.name()).name()));
+        RunningSystem.SERVICES.forEach(service -> {
+          String database = started.database(service.name()).name();
+          if (service.inPostgres()) {
+            SharedInfrastructure.postgres().drop(database);
+          } else {
+            ServiceDatabases.drop(SharedInfrastructure.database(), database);
+          }
+        });
       }));
     }
     return system;

@@ -5,7 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
-@SpringBootApplication
+// Eventuate brings its own Kafka consumer factory; Spring Boot's Kafka auto-configuration (on the class path where the
+// order history shares the JVM, as in the local stack) would clash with it by bean name.
+@SpringBootApplication(excludeName = "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration")
 @Import(SagaParticipantConfiguration.class)
 public class InventoryServiceApplication {
 

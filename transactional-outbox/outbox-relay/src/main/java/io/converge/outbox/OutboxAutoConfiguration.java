@@ -4,6 +4,8 @@ import io.converge.outbox.consumer.RetryingHandlerDecorator;
 import io.converge.outbox.deadletter.DeadLetterController;
 import io.converge.outbox.deadletter.DeadLetteringKafkaConsumer;
 import io.converge.outbox.deadletter.DeadLetters;
+import io.converge.outbox.events.DomainEventOutbox;
+import io.eventuate.tram.messaging.producer.MessageProducer;
 import io.converge.service.security.ProtectedEndpoint;
 import io.converge.service.security.ProtectedEndpoints;
 import org.springframework.http.HttpMethod;
@@ -43,6 +45,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(TramJdbcKafkaConfiguration.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
+
+  @Bean
+  DomainEventOutbox domainEventOutbox(MessageProducer producer) {
+    return new DomainEventOutbox(producer);
+  }
+
 
   /**
    * Eventuate's generator derives ids from the MAC address and the clock: several services in one JVM (the local

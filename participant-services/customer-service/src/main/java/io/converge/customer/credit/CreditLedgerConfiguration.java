@@ -45,6 +45,7 @@ class CreditLedgerConfiguration {
 
   @Bean(destroyMethod = "shutdown")
   Configuration creditLedger(DataSource dataSource, PlatformTransactionManager transactions,
+                             CreditEventPublisher publisher,
                              @Value("${converge.customer.snapshot-every:100}") int snapshotEvery) {
     TransactionManager joiningSpring = new SpringTransactionManager(transactions);
     Serializer events = JacksonSerializer.builder().build();
@@ -72,6 +73,9 @@ class CreditLedgerConfiguration {
             .configureLockFactory(configuration -> NullLockFactory.INSTANCE)
             .configureSnapshotTrigger(configuration ->
                 new EventCountSnapshotTriggerDefinition(configuration.snapshotter(), snapshotEvery)))
+        // In the appending thread and transaction: the published event commits with the append.
+        .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
+            .registerEventHandler(configuration -> publisher))
         .buildConfiguration();
     ledger.start();
     return ledger;

@@ -2,8 +2,10 @@ package io.converge.inventory.stock;
 
 import io.converge.contracts.OrderLine;
 import io.converge.contracts.PricedLine;
+import io.converge.contracts.inventory.StockEvent;
 import io.converge.inventory.stock.domain.Product;
 import io.converge.inventory.stock.domain.StockReservation;
+import io.converge.outbox.events.DomainEventOutbox;
 import io.converge.service.web.ConflictException;
 import io.converge.service.web.NotFoundException;
 import java.time.Instant;
@@ -18,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Stock {
 
   private final StockStore store;
+  private final DomainEventOutbox events;
 
-  Stock(StockStore store) {
+  Stock(StockStore store, DomainEventOutbox events) {
     this.store = store;
+    this.events = events;
   }
 
   @Transactional
@@ -29,7 +33,7 @@ class Stock {
       Map<String, Integer> quantities = StockReservation.quantitiesBySku(lines);
       StockReservation decision = StockReservation.decide(orderId, quantities, store.lock(quantities.keySet()));
       decision.lines().forEach(line -> store.addReserved(line.sku(), line.quantity()));
-      store.insert(decision);
+      insert(decision);
       return decision;
     });
   }
@@ -38,7 +42,7 @@ class Stock {
   void release(String orderId) {
     Optional<StockReservation> existing = store.findReservation(orderId, true);
     if (existing.isEmpty()) {
-      store.insert(StockReservation.releasedBeforeReserved(orderId));
+      insert(StockReservation.releasedBeforeReserved(orderId));
       return;
     }
     StockReservation reservation = existing.get();
@@ -46,7 +50,20 @@ class Stock {
       store.lock(reservation.lines().stream().map(PricedLine::sku).toList());
       reservation.lines().forEach(line -> store.addReserved(line.sku(), -line.quantity()));
       store.updateStatus(reservation.release());
+      events.publish(StockEvent.CHANNEL, new StockEvent.Released(orderId, 2, System.currentTimeMillis()));
     }
+  }
+
+  /** The reservation's first row, version 1 of its events; a release after a reservation is version 2. */
+  private void insert(StockReservation reservation) {
+    store.insert(reservation);
+    long now = System.currentTimeMillis();
+    events.publish(StockEvent.CHANNEL, switch (reservation.status()) {
+      case RESERVED -> new StockEvent.Reserved(reservation.orderId(), 1, reservation.lines(), now);
+      case REJECTED -> new StockEvent.Rejected(reservation.orderId(), 1, reservation.reason().name(),
+          reservation.failedSkus(), now);
+      case RELEASED -> new StockEvent.Released(reservation.orderId(), 1, now);
+    });
   }
 
   @Transactional

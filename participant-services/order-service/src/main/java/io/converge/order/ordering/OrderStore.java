@@ -25,7 +25,7 @@ class OrderStore {
       String reason = rs.getString("reason");
       return new Order(rs.getString("id"), rs.getString("customer_id"), rs.getString("payment_method"), lines,
           OrderState.valueOf(rs.getString("state")), reason == null ? null : RejectionReason.valueOf(reason),
-          rs.getBigDecimal("total"), rs.getString("cancellation_id"));
+          rs.getBigDecimal("total"), rs.getString("cancellation_id"), rs.getLong("version"));
     }, id).stream().findFirst();
   }
 
@@ -38,9 +38,9 @@ class OrderStore {
 
   /** Inserts the order unless a row for its id exists; returns whether it inserted. */
   boolean insertIfAbsent(Order order) {
-    int inserted = jdbc.update("INSERT IGNORE INTO orders (id, customer_id, payment_method, state, reason, total) "
-            + "VALUES (?, ?, ?, ?, ?, ?)", order.id(), order.customerId(), order.paymentMethod(),
-        order.state().name(), order.reason() == null ? null : order.reason().name(), order.total());
+    int inserted = jdbc.update("INSERT IGNORE INTO orders (id, customer_id, payment_method, state, reason, total, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)", order.id(), order.customerId(), order.paymentMethod(),
+        order.state().name(), order.reason() == null ? null : order.reason().name(), order.total(), order.version());
     if (inserted == 1) {
       List<OrderLine> lines = order.lines();
       for (int i = 0; i < lines.size(); i++) {
@@ -52,9 +52,9 @@ class OrderStore {
   }
 
   void update(Order order) {
-    jdbc.update("UPDATE orders SET state = ?, reason = ?, total = ?, cancellation_id = ? WHERE id = ?",
+    jdbc.update("UPDATE orders SET state = ?, reason = ?, total = ?, cancellation_id = ?, version = ? WHERE id = ?",
         order.state().name(), order.reason() == null ? null : order.reason().name(), order.total(),
-        order.cancellationId(), order.id());
+        order.cancellationId(), order.version(), order.id());
   }
 
   /** Records that a cancellation was undone; returns false when it was already. */

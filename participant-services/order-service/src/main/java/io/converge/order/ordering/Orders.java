@@ -2,9 +2,12 @@ package io.converge.order.ordering;
 
 import io.converge.contracts.OrderLine;
 import io.converge.contracts.RejectionReason;
+import io.converge.contracts.order.OrderEvent;
 import io.converge.order.ordering.domain.Order;
+import io.converge.outbox.events.DomainEventOutbox;
 import io.converge.service.web.NotFoundException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -16,21 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
 class Orders {
 
   private final OrderStore store;
+  private final DomainEventOutbox events;
+  private final Clock clock = Clock.systemUTC();
 
-  Orders(OrderStore store) {
+  Orders(OrderStore store, DomainEventOutbox events) {
     this.store = store;
+    this.events = events;
   }
 
   @Transactional
   void create(String orderId, String customerId, String paymentMethod, List<OrderLine> lines) {
-    store.insertIfAbsent(Order.pending(orderId, customerId, paymentMethod, lines));
+    insertIfAbsent(Order.pending(orderId, customerId, paymentMethod, lines));
   }
 
   /** Rejects the order (or records the rejection first); returns the order as it is now, which may be APPROVED. */
   @Transactional
   Order reject(String orderId, RejectionReason reason) {
     Order tombstone = Order.rejectedBeforeCreated(orderId, reason);
-    if (store.insertIfAbsent(tombstone)) {
+    if (insertIfAbsent(tombstone)) {
       return tombstone;
     }
     return transition(orderId, order -> order.reject(reason));
@@ -74,9 +80,19 @@ class Orders {
     return store.withdrawn(cancellationId);
   }
 
+  private boolean insertIfAbsent(Order order) {
+    boolean inserted = store.insertIfAbsent(order);
+    if (inserted) {
+      events.publish(OrderEvent.CHANNEL, OrderEvents.of(null, order, clock.millis()));
+    }
+    return inserted;
+  }
+
+  /** Stores and publishes a change; nothing when there is none. */
   private Order save(Order order, Order changed) {
     if (!changed.equals(order)) {
       store.update(changed);
+      events.publish(OrderEvent.CHANNEL, OrderEvents.of(order, changed, clock.millis()));
     }
     return changed;
   }
@@ -94,10 +110,6 @@ class Orders {
   private Order transition(String orderId, UnaryOperator<Order> change) {
     Order order = store.find(orderId, true)
         .orElseThrow(() -> new IllegalStateException("No order " + orderId + " to change"));
-    Order changed = change.apply(order);
-    if (!changed.equals(order)) {
-      store.update(changed);
-    }
-    return changed;
+    return save(order, change.apply(order));
   }
 }

@@ -1,5 +1,7 @@
 package io.converge.payment.authorization;
 
+import io.converge.contracts.payment.PaymentEvent;
+import io.converge.outbox.events.DomainEventOutbox;
 import io.converge.payment.authorization.domain.Payment;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,25 +14,42 @@ import org.springframework.transaction.annotation.Transactional;
 class Payments {
 
   private final PaymentStore store;
+  private final DomainEventOutbox events;
 
-  Payments(PaymentStore store) {
+  Payments(PaymentStore store, DomainEventOutbox events) {
     this.store = store;
+    this.events = events;
   }
 
   @Transactional
   Payment authorize(String orderId, String customerId, BigDecimal amount, String paymentMethod) {
     return store.find(orderId, true).orElseGet(() -> {
       Payment decision = Payment.authorize(orderId, customerId, amount, paymentMethod);
-      store.insert(decision);
+      insert(decision);
       return decision;
     });
   }
 
   @Transactional
   void voidPayment(String orderId) {
-    store.find(orderId, true).ifPresentOrElse(
-        payment -> store.updateStatus(payment.voided()),
-        () -> store.insert(Payment.voidedBeforeAuthorized(orderId)));
+    store.find(orderId, true).ifPresentOrElse(payment -> {
+      Payment voided = payment.voided();
+      if (!voided.equals(payment)) {
+        store.updateStatus(voided);
+        events.publish(PaymentEvent.CHANNEL, new PaymentEvent.Voided(orderId, 2, System.currentTimeMillis()));
+      }
+    }, () -> insert(Payment.voidedBeforeAuthorized(orderId)));
+  }
+
+  /** The payment's first row, version 1 of its events; a void after an authorization is version 2. */
+  private void insert(Payment payment) {
+    store.insert(payment);
+    long now = System.currentTimeMillis();
+    events.publish(PaymentEvent.CHANNEL, switch (payment.status()) {
+      case AUTHORIZED -> new PaymentEvent.Authorized(payment.orderId(), 1, payment.amount(), now);
+      case DECLINED -> new PaymentEvent.Declined(payment.orderId(), 1, payment.amount(), now);
+      case VOIDED -> new PaymentEvent.Voided(payment.orderId(), 1, now);
+    });
   }
 
   @Transactional(readOnly = true)

@@ -13,17 +13,18 @@ import java.util.Objects;
  * final; repeating a transition into the state it is already in changes nothing.
  *
  * @param cancellationId the cancellation that holds or held the order, when there was one
+ * @param version 1 when created, one more with each change: what its published events are ordered by
  */
 public record Order(String id, String customerId, String paymentMethod, List<OrderLine> lines, OrderState state,
-                    RejectionReason reason, BigDecimal total, String cancellationId) {
+                    RejectionReason reason, BigDecimal total, String cancellationId, long version) {
 
   public static Order pending(String id, String customerId, String paymentMethod, List<OrderLine> lines) {
-    return new Order(id, customerId, paymentMethod, List.copyOf(lines), OrderState.PENDING, null, null, null);
+    return new Order(id, customerId, paymentMethod, List.copyOf(lines), OrderState.PENDING, null, null, null, 1);
   }
 
   /** What a rejection leaves when it arrives before the order was created: the order can never start afterwards. */
   public static Order rejectedBeforeCreated(String id, RejectionReason reason) {
-    return new Order(id, null, null, List.of(), OrderState.REJECTED, reason, null, null);
+    return new Order(id, null, null, List.of(), OrderState.REJECTED, reason, null, null, 1);
   }
 
   /** Approves a pending order; an order already decided stays as it is. */
@@ -62,6 +63,6 @@ public record Order(String id, String customerId, String paymentMethod, List<Ord
   }
 
   private Order with(OrderState newState, RejectionReason newReason, BigDecimal newTotal, String cancellation) {
-    return new Order(id, customerId, paymentMethod, lines, newState, newReason, newTotal, cancellation);
+    return new Order(id, customerId, paymentMethod, lines, newState, newReason, newTotal, cancellation, version + 1);
   }
 }

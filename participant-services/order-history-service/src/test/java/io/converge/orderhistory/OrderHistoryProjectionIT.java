@@ -1,0 +1,192 @@
+package io.converge.orderhistory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.converge.contracts.MessageCatalog;
+import io.converge.contracts.OrderLine;
+import io.converge.contracts.PricedLine;
+import io.converge.contracts.RejectionReason;
+import io.converge.contracts.customer.CreditEvent;
+import io.converge.contracts.events.PublishedEvent;
+import io.converge.contracts.inventory.StockEvent;
+import io.converge.contracts.order.OrderEvent;
+import io.converge.contracts.payment.PaymentEvent;
+import io.converge.devinfra.KafkaBrokers;
+import io.converge.devinfra.KafkaWireClient;
+import io.converge.devinfra.ServiceDatabase;
+import io.converge.devinfra.ServiceLauncher;
+import io.converge.devinfra.SharedInfrastructure;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The projection on real Kafka and a real PostgreSQL, fed events as the services publish them (Eventuate's record
+ * format): duplicated, reordered, in an old version, or unreadable.
+ */
+class OrderHistoryProjectionIT {
+
+  private static final String TOKEN = "history-viewer-" + UUID.randomUUID();
+
+  private static ServiceDatabase database;
+  private static ConfigurableApplicationContext service;
+  private static KafkaWireClient kafka;
+  private static RestClient http;
+
+  @BeforeAll
+  static void start() {
+    database = SharedInfrastructure.freshPostgresDatabase("it_order_history");
+    service = ServiceLauncher.start(OrderHistoryApplication.application(), database, SharedInfrastructure.kafka(), 0,
+        Map.of("converge.security.tokens.it-viewer.value", TOKEN, "converge.security.tokens.it-viewer.roles",
+            "VIEWER"));
+    kafka = new KafkaWireClient(SharedInfrastructure.kafka());
+    http = RestClient.builder().baseUrl("http://localhost:"
+            + ((WebServerApplicationContext) service).getWebServer().getPort())
+        .defaultHeader("Authorization", "Bearer " + TOKEN).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    kafka.close();
+    service.close();
+    SharedInfrastructure.postgres().drop(database.name());
+  }
+
+  @Test
+  void showsAnApprovedOrderWithEveryServicesFactsInTheOrderTheyHappened() {
+    String order = "o-" + UUID.randomUUID();
+    String customer = "c-" + UUID.randomUUID();
+    approvedOrder(order, customer).forEach(this::publish);
+
+    JsonNode history = awaitOrder(order, 2);
+    assertApproved(history, customer);
+    assertThat(history.get("timeline")).extracting(entry -> entry.get("event").asText()).containsExactly(
+        "order.event.Placed.v2", "stock.event.Reserved.v1", "credit.event.Reserved.v1",
+        "payment.event.Authorized.v1", "order.event.Approved.v1");
+    assertThat(history.at("/readModel/model").asText()).isEqualTo("model_1");
+    assertThat(history.at("/readModel/nextOffsets").size()).isPositive();
+
+    JsonNode orders = http.get().uri("/api/customers/{id}/orders", customer).retrieve().body(JsonNode.class);
+    assertThat(orders.get("name").asText()).isEqualTo("Carol");
+    assertThat(orders.get("openCredit").decimalValue()).isEqualByComparingTo("24.00");
+    assertThat(orders.get("spend").decimalValue()).isEqualByComparingTo("24.00");
+    assertThat(orders.get("orders")).extracting(o -> o.get("orderId").asText()).containsExactly(order);
+  }
+
+  @Test
+  void duplicatedAndReorderedEventsGiveTheSameHistory() {
+    String order = "o-" + UUID.randomUUID();
+    String customer = "c-" + UUID.randomUUID();
+    List<Published> events = approvedOrder(order, customer);
+    List<Published> shuffled = new ArrayList<>(events);
+    // Some events twice under their message ids, as a relay that published them and crashed before marking them would.
+    shuffled.addAll(events.subList(1, 4));
+    Collections.shuffle(shuffled, new Random(7));
+    shuffled.forEach(this::publish);
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertApproved(awaitOrder(order, 2), customer));
+    assertThat(awaitOrder(order, 2).get("timeline")).hasSize(5);
+  }
+
+  @Test
+  void anOldVersionOfAnEventIsReadAsTheCurrentOne() {
+    String order = "o-" + UUID.randomUUID();
+    publish(new Published(OrderEvent.CHANNEL, new OrderEvent.PlacedV1(order, 1, "c-old", 1_000L)));
+
+    JsonNode history = awaitOrder(order, 1);
+    assertThat(history.get("customerId").asText()).isEqualTo("c-old");
+    assertThat(history.get("state").asText()).isEqualTo("PENDING");
+    assertThat(history.get("lines")).isEmpty();
+  }
+
+  @Test
+  void aRecordNoOneCanReadIsSkippedAndTheEventsAfterItStillArrive() {
+    String order = "o-" + UUID.randomUUID();
+    for (int partition = 0; partition < KafkaBrokers.PARTITIONS; partition++) {
+      kafka.sendRaw(OrderEvent.CHANNEL, partition, "{not json");
+    }
+    publish(new Published(OrderEvent.CHANNEL, new OrderEvent.Rejected(order, 1, RejectionReason.OUT_OF_STOCK, 2_000L)));
+
+    assertThat(awaitOrder(order, 1).get("state").asText()).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void waitsForTheVersionTheCallerKnowsThenSaysItHadNotCaughtUp() {
+    String order = "o-" + UUID.randomUUID();
+    publish(new Published(OrderEvent.CHANNEL, new OrderEvent.Placed(order, 1, "c", "card", List.of(), 3_000L)));
+    awaitOrder(order, 1);
+
+    JsonNode notYet = http.get().uri("/api/order-history/{id}?minVersion=2&waitMillis=200", order).retrieve()
+        .body(JsonNode.class);
+    assertThat(notYet.at("/readModel/caughtUp").asBoolean()).isFalse();
+    HttpStatusCode unknown = http.get().uri("/api/order-history/{id}?minVersion=1&waitMillis=100", "no-such-order")
+        .exchange((request, response) -> response.getStatusCode());
+    assertThat(unknown.value()).isEqualTo(404);
+    HttpStatusCode anonymous = RestClient.create("http://localhost:"
+            + ((WebServerApplicationContext) service).getWebServer().getPort()).get()
+        .uri("/api/order-history/{id}", order).exchange((request, response) -> response.getStatusCode());
+    assertThat(anonymous.value()).isEqualTo(401);
+  }
+
+  private static void assertApproved(JsonNode history, String customer) {
+    assertThat(history.get("state").asText()).isEqualTo("APPROVED");
+    assertThat(history.get("customerId").asText()).isEqualTo(customer);
+    assertThat(history.get("total").decimalValue()).isEqualByComparingTo("24.00");
+    assertThat(history.get("lines").get(0).get("sku").asText()).isEqualTo("widget");
+    assertThat(history.at("/stock/state").asText()).isEqualTo("RESERVED");
+    assertThat(history.at("/stock/detail/lines/0/unitPrice").decimalValue()).isEqualByComparingTo("12.00");
+    assertThat(history.at("/credit/state").asText()).isEqualTo("RESERVED");
+    assertThat(history.at("/credit/amount").decimalValue()).isEqualByComparingTo("24.00");
+    assertThat(history.at("/payment/state").asText()).isEqualTo("AUTHORIZED");
+  }
+
+  private static List<Published> approvedOrder(String order, String customer) {
+    return List.of(
+        new Published(CreditEvent.CHANNEL, new CreditEvent.AccountOpened(customer, 0, "Carol", money("100.00"), 1)),
+        new Published(OrderEvent.CHANNEL, new OrderEvent.Placed(order, 1, customer, "card",
+            List.of(new OrderLine("widget", 2)), 10)),
+        new Published(StockEvent.CHANNEL, new StockEvent.Reserved(order, 1,
+            List.of(new PricedLine("widget", 2, money("12.00"))), 20)),
+        new Published(CreditEvent.CHANNEL, new CreditEvent.Reserved(customer, 1, order, money("24.00"), 30)),
+        new Published(PaymentEvent.CHANNEL, new PaymentEvent.Authorized(order, 1, money("24.00"), 40)),
+        new Published(OrderEvent.CHANNEL, new OrderEvent.Approved(order, 2, money("24.00"), 50)));
+  }
+
+  /** An event with the message id its outbox row gave it: the same event published again keeps it. */
+  private record Published(String channel, PublishedEvent event, String messageId) {
+    Published(String channel, PublishedEvent event) {
+      this(channel, event, UUID.randomUUID().toString());
+    }
+  }
+
+  private void publish(Published published) {
+    PublishedEvent event = published.event();
+    kafka.send(published.channel(), event.aggregateId(), Map.of("ID", published.messageId(),
+            "event-type", MessageCatalog.wireNameOf(event.getClass()), "event-aggregate-id", event.aggregateId(),
+            "event-aggregate-type", published.channel()),
+        KafkaWireClient.toJson(event));
+  }
+
+  private static JsonNode awaitOrder(String order, long version) {
+    return http.get().uri("/api/order-history/{id}?minVersion={v}&waitMillis=10000", order, version).retrieve()
+        .body(JsonNode.class);
+  }
+
+  private static BigDecimal money(String amount) {
+    return new BigDecimal(amount);
+  }
+}
