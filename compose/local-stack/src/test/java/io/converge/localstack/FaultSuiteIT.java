@@ -1,7 +1,9 @@
 package io.converge.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.customer.CustomerChannels;
 import io.converge.contracts.inventory.InventoryChannels;
 import io.converge.contracts.order.OrderChannels;
@@ -163,6 +165,24 @@ class FaultSuiteIT {
           wire.sendRaw(PaymentChannels.COMMANDS, partition, "garbage");
           wire.sendRaw(TestSystem.PLACE_ORDER_REPLIES, partition, "{\"not\": \"a message\"}");
         }
+      }
+    });
+  }
+
+  @Test
+  void theOrderHistoryStoppedWhileSagasRunThenCatchesUp() throws Exception {
+    SagaBatch[] batch = {null};
+    run("order-history-service stopped 5 s while sagas run, then restarted", false, scenario -> {
+      batch[0] = scenario;
+      Faults.stopFor("order-history-service", 5_000);
+    });
+    // Its events waited in Kafka: once back, it shows every order as order-service holds it.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      for (String orderId : batch[0].orderIds()) {
+        String ofRecord = TestSystem.get("order-service", "/api/orders/{id}", orderId).get("state").asText();
+        JsonNode history = TestSystem.viewer("order-history-service").get().uri("/api/order-history/{id}", orderId)
+            .retrieve().body(JsonNode.class);
+        assertThat(history.get("state").asText()).as("order %s", orderId).isEqualTo(ofRecord);
       }
     });
   }

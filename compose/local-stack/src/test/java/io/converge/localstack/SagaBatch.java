@@ -129,10 +129,16 @@ record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> 
         + placeholders(ids) + ") AND (" + condition + ")", Long.class, ids.toArray());
   }
 
-  /** Dead letters in every service's database. */
+  /**
+   * Dead letters in every database of a service with an outbox (the order history has none: it skips what it cannot
+   * read).
+   */
   static long deadLetters() {
     long total = 0;
     for (RunningSystem.Service service : RunningSystem.SERVICES) {
+      if (service.inPostgres()) {
+        continue;
+      }
       total += TestSystem.jdbc(service.name()).queryForObject("SELECT COUNT(*) FROM dead_letters", Long.class);
     }
     return total;

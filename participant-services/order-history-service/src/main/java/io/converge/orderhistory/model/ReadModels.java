@@ -23,7 +23,7 @@ public class ReadModels {
     this.jdbc = jdbc;
   }
 
-  /** The schema queries read now. */
+  /** The schema queries read, and the live projection writes, now. */
   public String liveSchema() {
     String schema = liveSchema;
     if (schema == null) {
@@ -31,6 +31,46 @@ public class ReadModels {
       liveSchema = schema;
     }
     return schema;
+  }
+
+  /**
+   * Creates the next version's empty tables beside the live one, in state BUILDING, after dropping the versions a
+   * switch retired or a rebuild left failed; returns its version.
+   *
+   * @throws IllegalStateException when a version is being built already
+   */
+  @Transactional
+  public int createNext() {
+    jdbc.execute("LOCK TABLE models IN EXCLUSIVE MODE");
+    if (!jdbc.queryForList("SELECT version FROM models WHERE state = 'BUILDING'", Integer.class).isEmpty()) {
+      throw new IllegalStateException("A rebuild is running already");
+    }
+    for (String old : jdbc.queryForList("SELECT schema_name FROM models WHERE state IN ('RETIRED', 'FAILED')",
+        String.class)) {
+      jdbc.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+    }
+    jdbc.update("DELETE FROM models WHERE state IN ('RETIRED', 'FAILED')");
+    int version = jdbc.queryForObject("SELECT COALESCE(MAX(version), 0) + 1 FROM models", Integer.class);
+    create(version);
+    return version;
+  }
+
+  public static String schemaOf(int version) {
+    return "model_" + version;
+  }
+
+  /** Makes the version live in one update: from the next statement on, queries and the projection use it. */
+  @Transactional
+  public void switchTo(int version) {
+    jdbc.update("UPDATE models SET state = 'RETIRED' WHERE state = 'LIVE'");
+    jdbc.update("UPDATE models SET state = 'LIVE', switched_at = now() WHERE version = ?", version);
+    liveSchema = schemaOf(version);
+  }
+
+  /** A rebuild that did not finish: its schema goes, the live version stays. */
+  public void fail(int version) {
+    jdbc.execute("DROP SCHEMA IF EXISTS " + schemaOf(version) + " CASCADE");
+    jdbc.update("UPDATE models SET state = 'FAILED' WHERE version = ? AND state = 'BUILDING'", version);
   }
 
   /** Makes version 1 live when no version is (the first start); several instances starting at once make it once. */
@@ -48,7 +88,7 @@ public class ReadModels {
 
   /** Creates version {@code version}'s empty tables, in state BUILDING; returns its schema. */
   String create(int version) {
-    String schema = "model_" + version;
+    String schema = schemaOf(version);
     jdbc.execute(template().replace("${schema}", schema));
     jdbc.update("INSERT INTO models (version, schema_name, state) VALUES (?, ?, 'BUILDING')", version, schema);
     return schema;

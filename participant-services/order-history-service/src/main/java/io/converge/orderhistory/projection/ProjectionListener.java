@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectionListener {
 
+  static final String ID = "order-history-live";
+  static final java.util.List<String> CHANNELS = java.util.List.of(OrderEvent.CHANNEL, StockEvent.CHANNEL,
+      CreditEvent.CHANNEL, PaymentEvent.CHANNEL);
+
   private final OrderHistoryProjection projection;
   private final ReadModels models;
   private final Timer lag;
@@ -31,7 +35,7 @@ class ProjectionListener {
         .publishPercentiles(0.5, 0.99).register(registry);
   }
 
-  @KafkaListener(id = "order-history-live", topics = {OrderEvent.CHANNEL, StockEvent.CHANNEL, CreditEvent.CHANNEL,
+  @KafkaListener(id = ID, topics = {OrderEvent.CHANNEL, StockEvent.CHANNEL, CreditEvent.CHANNEL,
       PaymentEvent.CHANNEL})
   void on(ConsumerRecord<String, String> record) {
     EventRecord event = EventRecord.of(record);

@@ -73,10 +73,14 @@ class OrderHistoryController {
     }
   }
 
-  /** The history shows customers' orders and spend: for viewers and operators, not anonymous callers. */
+  /**
+   * The history shows customers' orders and spend: for viewers and operators, not anonymous callers. Rebuilding it is
+   * an operator's act.
+   */
   @Bean
   static ProtectedEndpoints orderHistoryEndpoints() {
     return () -> List.of(ProtectedEndpoint.viewer(HttpMethod.GET, "/api/order-history/**"),
+        ProtectedEndpoint.operator(HttpMethod.POST, "/api/order-history/rebuilds"),
         ProtectedEndpoint.viewer(HttpMethod.GET, "/api/customers/*/orders"));
   }
 }

@@ -1,0 +1,207 @@
+package io.converge.orderhistory.projection;
+
+import io.converge.orderhistory.model.ReadModels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the read model from the event log (the event channels, kept for replay) into a new version beside the live
+ * one, which keeps serving queries and keeps projecting meanwhile. The rebuild reads every channel from its start with
+ * its own consumer, never ahead of the live projection. Once level with it, the live projection pauses, the rebuild
+ * applies exactly what the live one had, the two are compared aggregate by aggregate, and the new version becomes live
+ * in one update; the live projection resumes, into it, from where it paused. Replaying writes only the new version's
+ * tables: nothing is sent, so no side effect fires twice.
+ */
+@Component
+public class ModelRebuilds {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelRebuilds.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final ReadModels models;
+  private final OrderHistoryProjection projection;
+  private final ModelChecksums checksums;
+  private final ConsumerFactory<String, String> consumers;
+  private final KafkaListenerEndpointRegistry listeners;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "read-model-rebuild");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Map<Integer, RebuildReport> reports = new ConcurrentHashMap<>();
+
+  ModelRebuilds(ReadModels models, OrderHistoryProjection projection, ModelChecksums checksums,
+                ConsumerFactory<String, String> consumers, KafkaListenerEndpointRegistry listeners, JdbcTemplate jdbc,
+                TransactionTemplate transaction) {
+    this.models = models;
+    this.projection = projection;
+    this.checksums = checksums;
+    this.consumers = consumers;
+    this.listeners = listeners;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+  }
+
+  /**
+   * Starts a rebuild in the background.
+   *
+   * @throws IllegalStateException when one is running already
+   */
+  public RebuildReport start() {
+    int version = models.createNext();
+    RebuildReport report = RebuildReport.building(version, Instant.now());
+    reports.put(version, report);
+    worker.submit(() -> run(version));
+    return report;
+  }
+
+  public Optional<RebuildReport> report(int version) {
+    return Optional.ofNullable(reports.get(version));
+  }
+
+  private void run(int version) {
+    String schema = ReadModels.schemaOf(version);
+    MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.ID);
+    long started = System.nanoTime();
+    long[] applied = {0};
+    Properties settings = new Properties();
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+    try (Consumer<String, String> consumer = consumers.createConsumer("order-history-rebuild-" + version,
+        "rebuild-" + version, null, settings)) {
+      List<TopicPartition> partitions = partitions(consumer);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      // Level with the live projection, never ahead of it.
+      while (!replayUpTo(consumer, partitions, livePositions(), schema, applied)) {
+        reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started)));
+      }
+      live.pause();
+      awaitPaused(live);
+      // What the live version has read now is what the new one must have read: exactly.
+      Map<TopicPartition, Long> target = livePositions();
+      while (!replayUpTo(consumer, partitions, target, schema, applied)) {
+        // until every partition reached the target
+      }
+      RebuildReport.Checksums compared = checksums.compare(models.liveSchema(), schema);
+      models.switchTo(version);
+      reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started))
+          .switched(Instant.now(), compared));
+      log.info("Read model version {} is live: {} events replayed, checksums {}", version, applied[0], compared);
+    } catch (RuntimeException e) {
+      log.error("Rebuilding read model version {} failed; the live version stays", version, e);
+      models.fail(version);
+      reports.computeIfPresent(version, (v, r) -> r.failed(e.toString()));
+    } finally {
+      if (live != null && live.isPauseRequested()) {
+        live.resume();
+      }
+    }
+  }
+
+  /**
+   * Polls once and applies, in one transaction, what lies below each partition's limit; a record at or past its limit
+   * is left for later (the consumer is moved back to it).
+   *
+   * @return whether every partition has reached its limit
+   */
+  private boolean replayUpTo(Consumer<String, String> consumer, List<TopicPartition> partitions,
+                             Map<TopicPartition, Long> limits, String schema, long[] applied) {
+    List<TopicPartition> behind = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      if (consumer.position(partition) < limits.getOrDefault(partition, 0L)) {
+        behind.add(partition);
+      }
+    }
+    consumer.resume(behind);
+    List<TopicPartition> reached = new ArrayList<>(partitions);
+    reached.removeAll(behind);
+    consumer.pause(reached);
+    if (behind.isEmpty()) {
+      return true;
+    }
+    ConsumerRecords<String, String> records = consumer.poll(POLL);
+    Map<TopicPartition, Long> rewind = new HashMap<>();
+    transaction.executeWithoutResult(status -> {
+      for (ConsumerRecord<String, String> record : records) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        if (record.offset() >= limits.getOrDefault(partition, 0L)) {
+          rewind.merge(partition, record.offset(), Math::min);
+          continue;
+        }
+        try {
+          projection.apply(schema, EventRecord.of(record));
+          applied[0]++;
+        } catch (EventRecord.UnreadableEvent skipped) {
+          // skipped by the live projection too
+        }
+      }
+    });
+    rewind.forEach(consumer::seek);
+    return false;
+  }
+
+  /** How far the live version has read, per partition (what it has never read: 0). */
+  private Map<TopicPartition, Long> livePositions() {
+    Map<TopicPartition, Long> positions = new HashMap<>();
+    jdbc.query(OrderHistoryProjection.sql(models.liveSchema(), "SELECT topic, part, next_offset FROM "
+        + "{m}.read_positions"), rs -> {
+          positions.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+        });
+    return positions;
+  }
+
+  private static List<TopicPartition> partitions(Consumer<String, String> consumer) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer.listTopics().forEach((topic, infos) -> {
+      if (ProjectionListener.CHANNELS.contains(topic)) {
+        infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+      }
+    });
+    return partitions;
+  }
+
+  private static void awaitPaused(MessageListenerContainer live) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!live.isContainerPaused()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The live projection did not pause within 30 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while pausing the live projection", e);
+      }
+    }
+  }
+
+  private static double rate(long applied, long startedNanos) {
+    double seconds = (System.nanoTime() - startedNanos) / 1e9;
+    return seconds <= 0 ? 0 : Math.round(applied / seconds * 10) / 10.0;
+  }
+}
