@@ -105,6 +105,29 @@ class OrderHistoryProjectionIT {
   }
 
   @Test
+  void anOlderEventArrivingLastStillFillsInWhatOnlyItCarries() {
+    String order = "o-" + UUID.randomUUID();
+    List.of(new Published(OrderEvent.CHANNEL, new OrderEvent.CancellationBegun(order, 3, "cancel-1", 30)),
+            new Published(OrderEvent.CHANNEL, new OrderEvent.Approved(order, 2, money("24.00"), 20)),
+            new Published(StockEvent.CHANNEL, new StockEvent.Released(order, 2, 40)),
+            new Published(StockEvent.CHANNEL, new StockEvent.Reserved(order, 1,
+                List.of(new PricedLine("widget", 2, money("12.00"))), 10)),
+            new Published(PaymentEvent.CHANNEL, new PaymentEvent.Voided(order, 2, 50)),
+            new Published(PaymentEvent.CHANNEL, new PaymentEvent.Authorized(order, 1, money("24.00"), 15)))
+        .forEach(this::publish);
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonNode history = http.get().uri("/api/order-history/{id}", order).retrieve().body(JsonNode.class);
+      assertThat(history.get("state").asText()).isEqualTo("CANCELLATION_PENDING");
+      assertThat(history.get("total").decimalValue()).isEqualByComparingTo("24.00");
+      assertThat(history.at("/stock/state").asText()).isEqualTo("RELEASED");
+      assertThat(history.at("/stock/detail/lines/0/sku").asText()).isEqualTo("widget");
+      assertThat(history.at("/payment/state").asText()).isEqualTo("VOIDED");
+      assertThat(history.at("/payment/amount").decimalValue()).isEqualByComparingTo("24.00");
+    });
+  }
+
+  @Test
   void anOldVersionOfAnEventIsReadAsTheCurrentOne() {
     String order = "o-" + UUID.randomUUID();
     publish(new Published(OrderEvent.CHANNEL, new OrderEvent.PlacedV1(order, 1, "c-old", 1_000L)));

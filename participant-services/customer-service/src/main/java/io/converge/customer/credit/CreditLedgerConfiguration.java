@@ -12,6 +12,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -73,8 +74,10 @@ class CreditLedgerConfiguration {
             .configureLockFactory(configuration -> NullLockFactory.INSTANCE)
             .configureSnapshotTrigger(configuration ->
                 new EventCountSnapshotTriggerDefinition(configuration.snapshotter(), snapshotEvery)))
-        // In the appending thread and transaction: the published event commits with the append.
+        // In the appending thread and transaction: the published event commits with the append. A publication that
+        // fails fails the command (Axon would only log it by default), so no event is ever appended unpublished.
         .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
+            .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
             .registerEventHandler(configuration -> publisher))
         .buildConfiguration();
     ledger.start();

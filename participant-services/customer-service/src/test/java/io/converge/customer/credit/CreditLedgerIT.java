@@ -110,6 +110,11 @@ class CreditLedgerIT {
       assertThat(bob.openReservations()).extracting(CustomerView.OpenReservation::orderId)
           .containsExactly("o-2", "o-1");
 
+      assertThat(migrated.getBean(JdbcTemplate.class).queryForList("SELECT JSON_VALUE(headers, '$.\"event-type\"') "
+          + "FROM message WHERE destination = 'converge.events.credit' ORDER BY id", String.class))
+          .as("the migrated facts, published to other services in the account's order")
+          .containsExactly("credit.event.AccountOpened.v1", "credit.event.Reserved.v1", "credit.event.Reserved.v1");
+
       credit.release("o-1");
       assertThat(credit.reserve("o-4", "bob", new BigDecimal("450.00")).status())
           .isEqualTo(CreditReservation.Status.RESERVED);

@@ -16,21 +16,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReadModels {
 
+  /** How long a query may read the version it saw live: another instance may have switched meanwhile. */
+  private static final long CACHED_NANOS = 1_000_000_000L;
+
   private final JdbcTemplate jdbc;
-  private volatile String liveSchema;
+  private volatile Live live;
+
+  private record Live(String schema, long readAtNanos) {
+  }
 
   ReadModels(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** The schema queries read, and the live projection writes, now. */
+  /** The schema queries read now (as of at most a second ago). */
   public String liveSchema() {
-    String schema = liveSchema;
-    if (schema == null) {
-      schema = jdbc.queryForObject("SELECT schema_name FROM models WHERE state = 'LIVE'", String.class);
-      liveSchema = schema;
+    Live seen = live;
+    if (seen == null || System.nanoTime() - seen.readAtNanos() > CACHED_NANOS) {
+      seen = new Live(jdbc.queryForObject("SELECT schema_name FROM models WHERE state = 'LIVE'", String.class),
+          System.nanoTime());
+      live = seen;
     }
-    return schema;
+    return seen.schema();
+  }
+
+  /**
+   * The live schema, for a write in the caller's transaction: its row is share-locked until the transaction ends, so
+   * a switch waits for the write, and a write after a switch goes to the new version. No event lands in a version
+   * that was retired before it committed.
+   */
+  public String liveSchemaForWrite() {
+    return jdbc.queryForObject("SELECT schema_name FROM models WHERE state = 'LIVE' FOR SHARE", String.class);
   }
 
   /**
@@ -42,6 +58,9 @@ public class ReadModels {
   @Transactional
   public int createNext() {
     jdbc.execute("LOCK TABLE models IN EXCLUSIVE MODE");
+    // A rebuild whose process died beats no more: its version is given up.
+    jdbc.update("UPDATE models SET state = 'FAILED' WHERE state = 'BUILDING' AND heartbeat_at < now() - "
+        + "interval '1 minute'");
     if (!jdbc.queryForList("SELECT version FROM models WHERE state = 'BUILDING'", Integer.class).isEmpty()) {
       throw new IllegalStateException("A rebuild is running already");
     }
@@ -64,7 +83,12 @@ public class ReadModels {
   public void switchTo(int version) {
     jdbc.update("UPDATE models SET state = 'RETIRED' WHERE state = 'LIVE'");
     jdbc.update("UPDATE models SET state = 'LIVE', switched_at = now() WHERE version = ?", version);
-    liveSchema = schemaOf(version);
+    live = new Live(schemaOf(version), System.nanoTime());
+  }
+
+  /** A running rebuild says it is alive (every few seconds). */
+  public void beat(int version) {
+    jdbc.update("UPDATE models SET heartbeat_at = now() WHERE version = ?", version);
   }
 
   /** A rebuild that did not finish: its schema goes, the live version stays. */
@@ -80,9 +104,8 @@ public class ReadModels {
     Optional<String> live = jdbc.queryForList("SELECT schema_name FROM models WHERE state = 'LIVE'", String.class)
         .stream().findFirst();
     if (live.isEmpty()) {
-      String schema = create(1);
+      create(1);
       jdbc.update("UPDATE models SET state = 'LIVE', switched_at = now() WHERE version = 1");
-      liveSchema = schema;
     }
   }
 

@@ -39,6 +39,9 @@ public class ModelRebuilds {
 
   private static final Logger log = LoggerFactory.getLogger(ModelRebuilds.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  /** How long the live projection may stay paused while the rebuild applies the last events and compares. */
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(60);
+  private static final Duration BEAT = Duration.ofSeconds(5);
 
   private final ReadModels models;
   private final OrderHistoryProjection projection;
@@ -71,11 +74,15 @@ public class ModelRebuilds {
    *
    * @throws IllegalStateException when one is running already
    */
-  public RebuildReport start() {
+  /**
+   * @param acceptDifferences switch even where the rebuilt version differs from the live one: after a fix to the
+   *                          projection, or to repair a live version that drifted (the report lists what differed)
+   */
+  public RebuildReport start(boolean acceptDifferences) {
     int version = models.createNext();
     RebuildReport report = RebuildReport.building(version, Instant.now());
     reports.put(version, report);
-    worker.submit(() -> run(version));
+    worker.submit(() -> run(version, acceptDifferences));
     return report;
   }
 
@@ -83,7 +90,7 @@ public class ModelRebuilds {
     return Optional.ofNullable(reports.get(version));
   }
 
-  private void run(int version) {
+  private void run(int version, boolean acceptDifferences) {
     String schema = ReadModels.schemaOf(version);
     MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.ID);
     long started = System.nanoTime();
@@ -95,27 +102,50 @@ public class ModelRebuilds {
         "rebuild-" + version, null, settings)) {
       List<TopicPartition> partitions = partitions(consumer);
       consumer.assign(partitions);
+      requireWholeLog(consumer, partitions);
       consumer.seekToBeginning(partitions);
+      String previous = models.liveSchema();
+      long nextBeat = 0;
       // Level with the live projection, never ahead of it.
-      while (!replayUpTo(consumer, partitions, livePositions(), schema, applied)) {
+      while (!replayUpTo(consumer, partitions, positions(previous), schema, applied)) {
         reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started)));
+        if (System.nanoTime() > nextBeat) {
+          models.beat(version);
+          nextBeat = System.nanoTime() + BEAT.toNanos();
+        }
       }
       live.pause();
+      long resumeBy = System.nanoTime() + MAX_PAUSE.toNanos();
       awaitPaused(live);
       // What the live version has read now is what the new one must have read: exactly.
-      Map<TopicPartition, Long> target = livePositions();
+      Map<TopicPartition, Long> target = positions(previous);
       while (!replayUpTo(consumer, partitions, target, schema, applied)) {
-        // until every partition reached the target
+        if (System.nanoTime() > resumeBy) {
+          throw new IllegalStateException("The last events did not replay within " + MAX_PAUSE
+              + " of pausing the live projection");
+        }
       }
-      RebuildReport.Checksums compared = checksums.compare(models.liveSchema(), schema);
+      RebuildReport.Checksums compared = checksums.compare(previous, schema);
+      if (!acceptDifferences && (compared.ordersDifferent() > 0 || compared.customersDifferent() > 0)) {
+        reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started))
+            .compared(compared));
+        throw new IllegalStateException("The rebuilt version differs from the live one at the same read positions "
+            + "(" + compared.ordersDifferent() + " orders, " + compared.customersDifferent() + " customers, e.g. "
+            + compared.differentAggregates() + "): not switched (acceptDifferences=true switches anyway)");
+      }
       models.switchTo(version);
+      // Another instance's projection, not paused by this one, wrote to the previous version until the switch
+      // committed, and never after (ReadModels.liveSchemaForWrite): what it wrote there is replayed here too.
+      while (!replayUpTo(consumer, partitions, positions(previous), schema, applied)) {
+        // until level with where the previous version stopped
+      }
       reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started))
           .switched(Instant.now(), compared));
       log.info("Read model version {} is live: {} events replayed, checksums {}", version, applied[0], compared);
     } catch (RuntimeException e) {
       log.error("Rebuilding read model version {} failed; the live version stays", version, e);
       models.fail(version);
-      reports.computeIfPresent(version, (v, r) -> r.failed(e.toString()));
+      reports.computeIfPresent(version, (v, r) -> r.failed(e.getMessage()));
     } finally {
       if (live != null && live.isPauseRequested()) {
         live.resume();
@@ -165,10 +195,23 @@ public class ModelRebuilds {
     return false;
   }
 
-  /** How far the live version has read, per partition (what it has never read: 0). */
-  private Map<TopicPartition, Long> livePositions() {
+  /**
+   * The rebuild must start from each channel's first event: a channel whose oldest events are gone (retention, before
+   * it was switched off) cannot rebuild a model equal to the live one.
+   */
+  private static void requireWholeLog(Consumer<String, String> consumer, List<TopicPartition> partitions) {
+    consumer.beginningOffsets(partitions).forEach((partition, first) -> {
+      if (first > 0) {
+        throw new IllegalStateException(partition + " no longer holds its first " + first + " events: the log is "
+            + "incomplete, a rebuild from it would lose facts");
+      }
+    });
+  }
+
+  /** How far a version has read, per partition (what it has never read: 0). */
+  private Map<TopicPartition, Long> positions(String schema) {
     Map<TopicPartition, Long> positions = new HashMap<>();
-    jdbc.query(OrderHistoryProjection.sql(models.liveSchema(), "SELECT topic, part, next_offset FROM "
+    jdbc.query(OrderHistoryProjection.sql(schema, "SELECT topic, part, next_offset FROM "
         + "{m}.read_positions"), rs -> {
           positions.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
         });

@@ -6,6 +6,7 @@ import io.converge.contracts.events.PublishedEvent;
 import io.converge.contracts.inventory.StockEvent;
 import io.converge.contracts.order.OrderEvent;
 import io.converge.contracts.payment.PaymentEvent;
+import io.converge.orderhistory.model.ReadModels;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Map;
@@ -23,9 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderHistoryProjection {
 
   private final JdbcTemplate jdbc;
+  private final ReadModels models;
 
-  OrderHistoryProjection(JdbcTemplate jdbc) {
+  OrderHistoryProjection(JdbcTemplate jdbc, ReadModels models) {
     this.jdbc = jdbc;
+    this.models = models;
+  }
+
+  /** Applies the event to the live version, whichever that is when the transaction runs. */
+  @Transactional
+  void applyLive(EventRecord record) {
+    apply(models.liveSchemaForWrite(), record);
   }
 
   @Transactional
@@ -88,6 +97,18 @@ class OrderHistoryProjection {
             + "updated_at = GREATEST({m}.order_history.updated_at, EXCLUDED.updated_at) "
             + "WHERE {m}.order_history.order_version < EXCLUDED.order_version"),
         event.orderId(), state, total, reason, event.version(), at);
+    fillIn(schema, event.orderId(), "total", total);
+  }
+
+  /**
+   * Sets a value only an older event carries (an approval's total, a reservation's lines, an authorization's amount)
+   * when the row lacks it: a newer event that arrived first does not carry it, and must not keep it out.
+   */
+  private void fillIn(String schema, String orderId, String column, Object value) {
+    if (value != null) {
+      jdbc.update(sql(schema, "UPDATE {m}.order_history SET " + column + " = ? WHERE order_id = ? AND " + column
+          + " IS NULL"), value, orderId);
+    }
   }
 
   private void applyStock(String schema, StockEvent event, Timestamp at) {
@@ -110,6 +131,10 @@ class OrderHistoryProjection {
             + "updated_at = GREATEST({m}.order_history.updated_at, EXCLUDED.updated_at) "
             + "WHERE {m}.order_history.stock_version < EXCLUDED.stock_version"),
         event.orderId(), state, detail, event.version(), at);
+    if (detail != null) {
+      jdbc.update(sql(schema, "UPDATE {m}.order_history SET stock_detail = ?::jsonb WHERE order_id = ? AND "
+          + "stock_detail IS NULL"), detail, event.orderId());
+    }
   }
 
   private void applyCredit(String schema, CreditEvent event, EventRecord record, Timestamp at) {
@@ -173,6 +198,7 @@ class OrderHistoryProjection {
             + "updated_at = GREATEST({m}.order_history.updated_at, EXCLUDED.updated_at) "
             + "WHERE {m}.order_history.payment_version < EXCLUDED.payment_version"),
         event.orderId(), state, amount, event.version(), at);
+    fillIn(schema, event.orderId(), "payment_amount", amount);
   }
 
   private void customer(String schema, String customerId, String name, BigDecimal creditLimit, long version) {

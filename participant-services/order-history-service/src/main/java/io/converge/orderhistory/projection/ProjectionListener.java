@@ -4,7 +4,6 @@ import io.converge.contracts.customer.CreditEvent;
 import io.converge.contracts.inventory.StockEvent;
 import io.converge.contracts.order.OrderEvent;
 import io.converge.contracts.payment.PaymentEvent;
-import io.converge.orderhistory.model.ReadModels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -24,12 +23,10 @@ class ProjectionListener {
       CreditEvent.CHANNEL, PaymentEvent.CHANNEL);
 
   private final OrderHistoryProjection projection;
-  private final ReadModels models;
   private final Timer lag;
 
-  ProjectionListener(OrderHistoryProjection projection, ReadModels models, MeterRegistry registry) {
+  ProjectionListener(OrderHistoryProjection projection, MeterRegistry registry) {
     this.projection = projection;
-    this.models = models;
     this.lag = Timer.builder("converge.read_model.lag")
         .description("From an event's time at its service to its being visible in the live read model")
         .publishPercentiles(0.5, 0.99).register(registry);
@@ -39,7 +36,7 @@ class ProjectionListener {
       PaymentEvent.CHANNEL})
   void on(ConsumerRecord<String, String> record) {
     EventRecord event = EventRecord.of(record);
-    projection.apply(models.liveSchema(), event);
+    projection.applyLive(event);
     lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - event.event().occurredAtEpochMillis())));
   }
 }

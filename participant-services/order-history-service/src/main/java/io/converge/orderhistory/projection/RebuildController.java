@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An operator rebuilds the read model from the event log; queries keep answering from the live version meanwhile. */
@@ -21,12 +22,15 @@ class RebuildController {
     this.rebuilds = rebuilds;
   }
 
-  /** 202 with the rebuild's location; 409 while another one runs. */
+  /**
+   * 202 with the rebuild's location; 409 while another one runs. The rebuilt version replaces the live one only when
+   * they are equal, unless {@code acceptDifferences} (after a fix to the projection, or to repair a drifted model).
+   */
   @PostMapping
-  ResponseEntity<RebuildReport> start() {
+  ResponseEntity<RebuildReport> start(@RequestParam(defaultValue = "false") boolean acceptDifferences) {
     RebuildReport report;
     try {
-      report = rebuilds.start();
+      report = rebuilds.start(acceptDifferences);
     } catch (IllegalStateException running) {
       throw new ConflictException(running.getMessage());
     }

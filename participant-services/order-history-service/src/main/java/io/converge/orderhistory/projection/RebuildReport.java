@@ -8,7 +8,8 @@ import java.util.List;
  * read exactly the same events (the live projection paused meanwhile), aggregate by aggregate: every order (its row
  * and its timeline) and every customer.
  *
- * @param state BUILDING, SWITCHED (the rebuilt version is live) or FAILED (the live version stayed)
+ * @param state BUILDING, SWITCHED (the rebuilt version is live) or FAILED (the live version stayed: the error says
+ *              why, and the checksums where they differed)
  */
 public record RebuildReport(int version, String state, Instant startedAt, Instant switchedAt, long eventsApplied,
                             double eventsPerSecond, Checksums checksums, String error) {
@@ -27,6 +28,10 @@ public record RebuildReport(int version, String state, Instant startedAt, Instan
 
   RebuildReport switched(Instant at, Checksums compared) {
     return new RebuildReport(version, "SWITCHED", startedAt, at, eventsApplied, eventsPerSecond, compared, null);
+  }
+
+  RebuildReport compared(Checksums compared) {
+    return new RebuildReport(version, state, startedAt, switchedAt, eventsApplied, eventsPerSecond, compared, error);
   }
 
   RebuildReport failed(String why) {

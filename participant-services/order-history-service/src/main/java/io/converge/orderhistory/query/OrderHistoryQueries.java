@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the live model; never calls another service. */
 @Component
@@ -36,6 +38,8 @@ class OrderHistoryQueries {
         orderId).stream().findFirst();
   }
 
+  /** One snapshot of the model: the row, its timeline and the read position agree. */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   Optional<OrderHistoryView> order(String orderId, boolean caughtUp) {
     String schema = models.liveSchema();
     List<OrderHistoryView.TimelineEntry> timeline = jdbc.query(sql(schema, "SELECT occurred_at, event_type, detail "
@@ -59,6 +63,7 @@ class OrderHistoryQueries {
    * @param from  only orders placed at or after, when given
    * @param to    only orders placed before, when given
    */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   CustomerOrdersView customerOrders(String customerId, String state, Instant from, Instant to, int page, int size) {
     String schema = models.liveSchema();
     StringBuilder where = new StringBuilder(" WHERE customer_id = ?");
