@@ -55,6 +55,8 @@ public final class LocalStack {
   private static String banner(RunningSystem system, DatabaseServer database, PostgresServer postgres, String kafka,
                                Credentials credentials, double seconds) {
     String orchestrator = system.url("saga-orchestrator");
+    String orderHistory = system.context("order-history-service") == null ? "(not started)"
+        : system.url("order-history-service");
     return """
 
         ==================================================================================
@@ -87,9 +89,9 @@ public final class LocalStack {
          Stop with Ctrl-C.
         ==================================================================================
         """.formatted(seconds, orchestrator, system.url("order-service"), system.url("inventory-service"),
-        system.url("customer-service"), system.url("payment-service"), system.url("order-history-service"),
+        system.url("customer-service"), system.url("payment-service"), orderHistory,
         database.host(), database.port(), database.kind(), postgres.host(), postgres.port(), postgres.kind(), kafka, system.url("payment-service"), orchestrator, credentials.operatorPassword(),
         credentials.viewerPassword(), credentials.operatorToken(),
-        credentials.viewerToken(), orchestrator, orchestrator, system.url("order-history-service"), orchestrator);
+        credentials.viewerToken(), orchestrator, orchestrator, orderHistory, orchestrator);
   }
 }

@@ -54,7 +54,7 @@ class CustomerCredit {
     store.lockReservation(orderId).ifPresentOrElse(reservation -> {
       if (reservation.holdsCredit()) {
         store.lockAccount(reservation.customerId());
-        accounts.sendAndWait(new ReleaseForOrder(reservation.customerId(), orderId));
+        accounts.sendAndWait(new ReleaseForOrder(reservation.customerId(), orderId, reservation.amount()));
         store.updateStatus(reservation.release());
       }
     }, () -> store.insert(CreditReservation.releasedBeforeReserved(orderId)));
@@ -95,7 +95,8 @@ class CustomerCredit {
     if (!store.accountExists(customerId)) {
       throw new NotFoundException("No customer " + customerId);
     }
-    return read(customerId, CustomerView::of);
+    return read(customerId, account -> CustomerView.of(account,
+        store.openReservations(customerId, CustomerView.MAX_LISTED)));
   }
 
   @Transactional(readOnly = true)

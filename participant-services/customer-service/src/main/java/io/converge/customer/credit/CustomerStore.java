@@ -41,6 +41,12 @@ class CustomerStore {
     jdbc.update("INSERT INTO credit_accounts (customer_id) VALUES (?)", customerId);
   }
 
+  /** The most recent open reservations, at most {@code limit}. */
+  List<CreditReservation> openReservations(String customerId, int limit) {
+    return jdbc.query("SELECT * FROM credit_reservations WHERE customer_id = ? AND status = 'RESERVED' "
+        + "ORDER BY created_at DESC, order_id DESC LIMIT ?", this::reservation, customerId, limit);
+  }
+
   /**
    * Reservations created or changed at or after {@code since}, in {@code status} when given, newest change first, at
    * most {@code limit}.

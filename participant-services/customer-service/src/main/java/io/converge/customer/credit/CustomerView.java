@@ -1,6 +1,7 @@
 package io.converge.customer.credit;
 
 import io.converge.customer.credit.domain.CreditAccount;
+import io.converge.customer.credit.domain.CreditReservation;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,10 +11,9 @@ record CustomerView(String id, String name, BigDecimal creditLimit, BigDecimal a
 
   static final int MAX_LISTED = 100;
 
-  static CustomerView of(CreditAccount account) {
+  static CustomerView of(CreditAccount account, List<CreditReservation> open) {
     return new CustomerView(account.customerId(), account.name(), account.creditLimit(), account.available(),
-        account.heldNewestFirst().entrySet().stream().limit(MAX_LISTED)
-            .map(held -> new OpenReservation(held.getKey(), held.getValue())).toList());
+        open.stream().map(r -> new OpenReservation(r.orderId(), r.amount())).toList());
   }
 
   record OpenReservation(String orderId, BigDecimal amount) {

@@ -9,6 +9,7 @@ import io.converge.contracts.payment.PaymentEvent;
 import io.converge.orderhistory.model.ReadModels;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,14 @@ class OrderHistoryProjection {
     this.models = models;
   }
 
-  /** Applies the event to the live version, whichever that is when the transaction runs. */
+  /** Applies the events, in one transaction, to the live version, whichever that is when it runs. */
   @Transactional
-  void applyLive(EventRecord record) {
-    apply(models.liveSchemaForWrite(), record);
+  void applyLive(List<EventRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    String schema = models.liveSchemaForWrite();
+    records.forEach(record -> apply(schema, record));
   }
 
   @Transactional

@@ -1,7 +1,5 @@
 package io.converge.orderhistory.projection;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,20 +14,14 @@ class ProjectionConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ProjectionConfiguration.class);
 
   /**
-   * An event that failed to apply (the database away, say) is retried with backoff for as long as it takes: the model
-   * falls behind, it never skips a fact. Only a record that no retry can read is skipped, logged and counted.
+   * A batch that failed to apply (the database away, say) is retried with backoff for as long as it takes: the model
+   * falls behind, it never skips a fact. (Unreadable records never fail a batch: the listener skips them.)
    */
   @Bean
-  CommonErrorHandler projectionErrorHandler(MeterRegistry registry) {
-    Counter skipped = Counter.builder("converge.read_model.skipped")
-        .description("Records on the event channels that are no readable domain event of ours").register(registry);
+  CommonErrorHandler projectionErrorHandler() {
     ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
     backOff.setMaxInterval(5_000);
-    DefaultErrorHandler handler = new DefaultErrorHandler((record, error) -> {
-      skipped.increment();
-      log.warn("Skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), error.getMessage());
-    }, backOff);
-    handler.addNotRetryableExceptions(EventRecord.UnreadableEvent.class);
-    return handler;
+    return new DefaultErrorHandler((record, error) -> log.error("Gave up on {}-{}@{}", record.topic(),
+        record.partition(), record.offset(), error), backOff);
   }
 }

@@ -12,18 +12,16 @@ import io.converge.customer.credit.domain.CreditAccountEvent.CreditReserved;
 import io.converge.customer.credit.domain.CreditAccountEvent.LimitChanged;
 import io.converge.customer.credit.domain.CreditAccountEvent.ReservationRejected;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A customer's credit, event-sourced: its state is what its {@link CreditAccountEvent}s say, rebuilt on every load
- * (from the latest snapshot on). Command handlers decide and apply events; only event handlers change fields.
+ * (from the latest snapshot on). Command handlers decide and apply events; only event handlers change fields. The
+ * account keeps totals, not a list of what each order holds, so its snapshot and its load stay the same size however
+ * many orders a customer has open: which order holds what, and that each is reserved and released once, is kept
+ * beside it per order (the service's credit_reservations), written in the same transaction.
  */
 public class CreditAccount {
 
@@ -31,8 +29,7 @@ public class CreditAccount {
   private String customerId;
   private String name;
   private BigDecimal creditLimit;
-  /** Credit held per order, oldest first. */
-  private LinkedHashMap<String, BigDecimal> held = new LinkedHashMap<>();
+  private BigDecimal reserved = BigDecimal.ZERO;
 
   /** For Axon, which builds an empty account and replays its events into it. */
   protected CreditAccount() {
@@ -44,13 +41,9 @@ public class CreditAccount {
     apply(new AccountOpened(command.customerId(), command.name(), command.creditLimit()));
   }
 
-  /** Holds {@code amount} for the order if available; an order that already holds credit is answered as before. */
+  /** Holds {@code amount} for the order if that much is available. */
   @CommandHandler
   public CreditReservation reserve(ReserveForOrder command) {
-    BigDecimal already = held.get(command.orderId());
-    if (already != null) {
-      return CreditReservation.reserved(command.orderId(), customerId, already);
-    }
     BigDecimal available = available();
     if (command.amount().compareTo(available) > 0) {
       apply(new ReservationRejected(customerId, command.orderId(), command.amount(), available));
@@ -61,13 +54,14 @@ public class CreditAccount {
     return CreditReservation.reserved(command.orderId(), customerId, command.amount());
   }
 
-  /** Gives back what the order holds; nothing when it holds nothing (released already, or never reserved). */
+  /** Gives back what the order held. */
   @CommandHandler
   public void release(ReleaseForOrder command) {
-    BigDecimal amount = held.get(command.orderId());
-    if (amount != null) {
-      apply(new CreditReleased(customerId, command.orderId(), amount));
+    if (command.amount().signum() <= 0 || command.amount().compareTo(reserved) > 0) {
+      throw new IllegalArgumentException("Order " + command.orderId() + " cannot release " + command.amount()
+          + " of the " + reserved + " reserved");
     }
+    apply(new CreditReleased(customerId, command.orderId(), command.amount()));
   }
 
   /**
@@ -96,12 +90,12 @@ public class CreditAccount {
 
   @EventSourcingHandler
   void on(CreditReserved event) {
-    held.put(event.orderId(), event.amount());
+    reserved = reserved.add(event.amount());
   }
 
   @EventSourcingHandler
   void on(CreditReleased event) {
-    held.remove(event.orderId());
+    reserved = reserved.subtract(event.amount());
   }
 
   public String customerId() {
@@ -118,16 +112,7 @@ public class CreditAccount {
 
   /** The limit less what is held; below zero after the limit was lowered under what is held. */
   public BigDecimal available() {
-    return creditLimit.subtract(held.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-  }
-
-  /** Credit held per order, the most recent reservation first. */
-  public Map<String, BigDecimal> heldNewestFirst() {
-    List<String> orders = new ArrayList<>(held.keySet());
-    Collections.reverse(orders);
-    LinkedHashMap<String, BigDecimal> newestFirst = new LinkedHashMap<>();
-    orders.forEach(order -> newestFirst.put(order, held.get(order)));
-    return Collections.unmodifiableMap(newestFirst);
+    return creditLimit.subtract(reserved);
   }
 
   private static void requireNotNegative(BigDecimal creditLimit) {

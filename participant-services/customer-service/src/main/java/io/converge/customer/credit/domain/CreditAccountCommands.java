@@ -12,11 +12,12 @@ public final class CreditAccountCommands {
   public record OpenAccount(@TargetAggregateIdentifier String customerId, String name, BigDecimal creditLimit) {
   }
 
-  /** Answered with the {@link CreditReservation} decided: the same one again when the order already holds credit. */
+  /** Answered with the {@link CreditReservation} decided. Asked once per order (the caller keeps what was decided). */
   public record ReserveForOrder(@TargetAggregateIdentifier String customerId, String orderId, BigDecimal amount) {
   }
 
-  public record ReleaseForOrder(@TargetAggregateIdentifier String customerId, String orderId) {
+  /** Gives back what the order holds, once (the caller knows it holds {@code amount}). */
+  public record ReleaseForOrder(@TargetAggregateIdentifier String customerId, String orderId, BigDecimal amount) {
   }
 
   public record ChangeLimit(@TargetAggregateIdentifier String customerId, BigDecimal creditLimit) {
