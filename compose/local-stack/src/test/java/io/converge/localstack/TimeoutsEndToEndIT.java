@@ -76,8 +76,10 @@ class TimeoutsEndToEndIT {
     TestSystem.get().stop("order-service");
     try {
       // Stock, credit and payment go on; ApproveOrder (the pivot) meets a stopped order-service, longer than several
-      // of its timeouts and longer than the compensatable steps' attempts would allow.
-      await().atMost(Duration.ofSeconds(30)).until(() -> kinds(get("saga-orchestrator", "/api/sagas/{id}", sagaId),
+      // of its timeouts and longer than the compensatable steps' attempts would allow. Its timeouts follow
+      // order-service's recent reply times (up to 30 s), which a test before this one (an orchestrator restarted with
+      // sagas in flight, say) may have made long.
+      await().atMost(Duration.ofSeconds(90)).until(() -> kinds(get("saga-orchestrator", "/api/sagas/{id}", sagaId),
           "COMMAND_SENT", "order.ApproveOrder").size() >= 3);
     } finally {
       TestSystem.get().restart("order-service");
