@@ -159,7 +159,10 @@ public final class RunningSystem implements AutoCloseable {
     Map<String, Object> urls = new LinkedHashMap<>();
     participants.forEach((name, context) -> {
       if (definition(name).inPostgres()) {
-        return; // the order history is no saga participant: the orchestrator neither reads nor commands it
+        // The order history is no saga participant: the reconciler compares it with them, nothing more.
+        urls.put("converge.participants.order-history-service",
+            "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+        return;
       }
       urls.put("converge.participants." + camelCase(name),
           "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());

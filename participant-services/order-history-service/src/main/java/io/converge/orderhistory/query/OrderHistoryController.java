@@ -6,6 +6,7 @@ import io.converge.service.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,12 @@ class OrderHistoryController {
         + orderId + (minVersion > 0 ? " yet (waited " + waitMillis + " ms)" : "")));
   }
 
+  /** The facts of these orders (at most 200), as the model holds them now: the reconciler's batch read. */
+  @GetMapping(path = "/api/order-history", params = "orderIds")
+  List<OrderFacts> facts(@RequestParam @Size(max = 200) List<@Size(max = 64) String> orderIds) {
+    return queries.facts(orderIds);
+  }
+
   @GetMapping("/api/customers/{customerId}/orders")
   CustomerOrdersView customerOrders(@PathVariable String customerId,
       @RequestParam(required = false) @Pattern(regexp = "PENDING|APPROVED|REJECTED|CANCELLATION_PENDING|CANCELLED",
@@ -79,7 +86,8 @@ class OrderHistoryController {
    */
   @Bean
   static ProtectedEndpoints orderHistoryEndpoints() {
-    return () -> List.of(ProtectedEndpoint.viewer(HttpMethod.GET, "/api/order-history/**"),
+    return () -> List.of(ProtectedEndpoint.viewer(HttpMethod.GET, "/api/order-history"),
+        ProtectedEndpoint.viewer(HttpMethod.GET, "/api/order-history/**"),
         ProtectedEndpoint.operator(HttpMethod.POST, "/api/order-history/rebuilds"),
         ProtectedEndpoint.viewer(HttpMethod.GET, "/api/customers/*/orders"));
   }

@@ -38,6 +38,18 @@ class OrderHistoryQueries {
         orderId).stream().findFirst();
   }
 
+  /** The facts of these orders (those the model has). */
+  List<OrderFacts> facts(List<String> orderIds) {
+    if (orderIds.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
+    return jdbc.query(sql("SELECT order_id, order_version, state, stock_state, credit_state, payment_state FROM "
+            + "{m}.order_history WHERE order_id IN (" + placeholders + ")"),
+        (rs, row) -> new OrderFacts(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6)), orderIds.toArray());
+  }
+
   /** One snapshot of the model: the row, its timeline and the read position agree. */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   Optional<OrderHistoryView> order(String orderId, boolean caughtUp) {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the participants are, under {@code converge.participants}: the base URLs of their own APIs (the sagas'
  * invariants read their state there, and a cancellation checks the order first), of their actuators
  * ({@code management.<service>=http://host:port}, by default the API's port + 1000), and the bearer token the
- * dashboard lists and replays their dead letters with (an OPERATOR's; none: the dashboard says so).
+ * dashboard lists and replays their dead letters with (an OPERATOR's; none: the dashboard says so). The order history
+ * ({@code order-history-service}), when given, is compared with them too (with that token: a VIEWER's is enough).
  */
 @ConfigurationProperties("converge.participants")
 public record ParticipantUrls(@DefaultValue("http://localhost:8081") String orderService,
@@ -18,7 +19,8 @@ public record ParticipantUrls(@DefaultValue("http://localhost:8081") String orde
                               @DefaultValue("http://localhost:8083") String customerService,
                               @DefaultValue("http://localhost:8084") String paymentService,
                               @DefaultValue Map<String, String> management,
-                              String token) {
+                              String token,
+                              String orderHistoryService) {
 
   /** Service name → its API's base URL. */
   public Map<String, String> apis() {

@@ -43,9 +43,11 @@ class PlaceOrderInvariants implements SagaInvariants {
   private static final List<String> CANCELLED = List.of("CANCELLATION_PENDING", "CANCELLED");
 
   private final ParticipantReads participants;
+  private final OrderHistoryDrift orderHistory;
 
-  PlaceOrderInvariants(ParticipantReads participants) {
+  PlaceOrderInvariants(ParticipantReads participants, OrderHistoryDrift orderHistory) {
     this.participants = participants;
+    this.orderHistory = orderHistory;
   }
 
   @Override
@@ -53,10 +55,17 @@ class PlaceOrderInvariants implements SagaInvariants {
     return PlaceOrderSaga.TYPE;
   }
 
+  /** The participants against the saga; then the order history against the participants (reported only). */
   @Override
   public List<Finding> check(List<EndedSaga> sagas) {
-    return participants.checkEach(sagas,
-        (saga, held) -> findings(saga.sagaId(), saga.businessKey(), saga.state(), saga.reason(), held));
+    Map<String, Observed> held = participants.observe(sagas.stream().map(EndedSaga::businessKey).distinct().toList());
+    List<Finding> findings = new ArrayList<>();
+    for (EndedSaga saga : sagas) {
+      findings.addAll(findings(saga.sagaId(), saga.businessKey(), saga.state(), saga.reason(),
+          held.getOrDefault(saga.businessKey(), ParticipantReads.NOTHING)));
+    }
+    findings.addAll(orderHistory.check(sagas, held));
+    return findings;
   }
 
 

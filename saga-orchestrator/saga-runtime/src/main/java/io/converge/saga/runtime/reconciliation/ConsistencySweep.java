@@ -86,7 +86,7 @@ public class ConsistencySweep extends PeriodicTask {
   private int recheckRepairs(List<ConsistencyReport.Violation> found) {
     List<EndedSaga> sagas = remedies.repairsDue(properties.batch()).stream().map(checks::saga)
         .filter(java.util.Objects::nonNull).toList();
-    Map<String, List<Finding>> bySaga = group(checks.check(sagas));
+    Map<String, List<Finding>> bySaga = group(reportOnly(checks.check(sagas), found));
     for (EndedSaga saga : sagas) {
       List<Finding> findings = bySaga.getOrDefault(saga.sagaId(), List.of());
       if (findings.isEmpty()) {
@@ -101,7 +101,7 @@ public class ConsistencySweep extends PeriodicTask {
 
   private void act(List<EndedSaga> sagas, List<ConsistencyReport.Violation> found) {
     Map<String, EndedSaga> byId = sagas.stream().collect(Collectors.toMap(EndedSaga::sagaId, s -> s));
-    group(checks.check(sagas)).forEach((sagaId, findings) -> {
+    group(reportOnly(checks.check(sagas), found)).forEach((sagaId, findings) -> {
       Finding.Action action = remedies.act(byId.get(sagaId), findings);
       findings.forEach(f -> found.add(ConsistencyReport.Violation.of(f, action)));
     });
@@ -118,6 +118,20 @@ public class ConsistencySweep extends PeriodicTask {
     }
     jdbc.update("UPDATE reconciler_checkpoint SET ended_at = ? WHERE name = ?", java.sql.Timestamp.from(now),
         ORPHANS);
+  }
+
+  /** Records the findings that are only reported; returns the others, to act on. */
+  private List<Finding> reportOnly(List<Finding> findings, List<ConsistencyReport.Violation> found) {
+    List<Finding> toActOn = new java.util.ArrayList<>();
+    for (Finding finding : findings) {
+      if (finding.reportOnly()) {
+        remedies.recordFinding(finding, Finding.Action.REPORTED);
+        found.add(ConsistencyReport.Violation.of(finding, Finding.Action.REPORTED));
+      } else {
+        toActOn.add(finding);
+      }
+    }
+    return toActOn;
   }
 
   private static Map<String, List<Finding>> group(List<Finding> findings) {

@@ -11,9 +11,11 @@ import io.eventuate.tram.commands.common.Command;
  * @param repair      the idempotent command that brings the participant back in line, when one is safe; null
  *                    otherwise (the saga is parked for a person)
  * @param target      the channel the repair goes to
+ * @param reportOnly  a fact about a copy of the participants' data (a read model), not about the saga: reported, and
+ *                    neither repaired nor parking the saga
  */
 public record Finding(String sagaId, String businessKey, String invariant, String detail, Command repair,
-                      String target) {
+                      String target, boolean reportOnly) {
 
   /** What the reconciler did about a finding. */
   public enum Action {
@@ -31,12 +33,17 @@ public record Finding(String sagaId, String businessKey, String invariant, Strin
 
   /** Nothing is safe to send: a person must look. */
   public static Finding park(String sagaId, String businessKey, String invariant, String detail) {
-    return new Finding(sagaId, businessKey, invariant, detail, null, null);
+    return new Finding(sagaId, businessKey, invariant, detail, null, null, false);
+  }
+
+  /** A read model disagrees with the services of record: reported; the saga and its participants are fine. */
+  public static Finding report(String sagaId, String businessKey, String invariant, String detail) {
+    return new Finding(sagaId, businessKey, invariant, detail, null, null, true);
   }
 
   /** This idempotent command, sent to {@code target}, brings the participant back in line. */
   public static Finding repair(String sagaId, String businessKey, String invariant, String detail, Command repair,
                                String target) {
-    return new Finding(sagaId, businessKey, invariant, detail, repair, target);
+    return new Finding(sagaId, businessKey, invariant, detail, repair, target, false);
   }
 }

@@ -1,0 +1,107 @@
+package io.converge.orchestrator.placeorder;
+
+import io.converge.orchestrator.participants.OrderHistoryReads;
+import io.converge.orchestrator.participants.OrderHistoryReads.Facts;
+import io.converge.orchestrator.participants.ParticipantReads;
+import io.converge.orchestrator.participants.ParticipantReads.Observed;
+import io.converge.saga.runtime.reconciliation.EndedSaga;
+import io.converge.saga.runtime.reconciliation.Finding;
+import io.converge.saga.runtime.state.SagaState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side's invariant: the order history says what the services of record hold, for the order's state and for
+ * what each service holds for it. A difference is reported (READ_MODEL), never repaired here and never parking the
+ * saga: the services agree with the saga, and a rebuild of the read model is the repair. The history is asked again
+ * after {@link #LAG} before anything is reported, so that a model a moment behind is not called drifted.
+ */
+@Component
+class OrderHistoryDrift {
+
+  static final String INVARIANT = "READ_MODEL";
+  /** Well above the read model's lag (p99 ~0.1 s under the bench's load; docs/consistency.md). */
+  static final Duration LAG = Duration.ofSeconds(2);
+
+  /** Facet states in which a service holds nothing for the order: equal as far as the history's word goes. */
+  private static final Set<String> HOLDS_NOTHING = Set.of(ParticipantReads.NONE, "RELEASED", "REJECTED", "VOIDED",
+      "DECLINED");
+
+  private final OrderHistoryReads history;
+
+  OrderHistoryDrift(OrderHistoryReads history) {
+    this.history = history;
+  }
+
+  List<Finding> check(List<EndedSaga> sagas, Map<String, Observed> held) {
+    List<EndedSaga> judged = sagas.stream()
+        .filter(s -> s.state() == SagaState.COMPLETED || s.state() == SagaState.COMPENSATED).toList();
+    Map<EndedSaga, Facts> differing = differing(judged, held);
+    if (differing.isEmpty()) {
+      return List.of();
+    }
+    try {
+      Thread.sleep(LAG.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+    List<Finding> findings = new ArrayList<>();
+    differing(List.copyOf(differing.keySet()), held).forEach((saga, facts) -> findings.add(Finding.report(
+        saga.sagaId(), saga.businessKey(), INVARIANT, describe(observed(held, saga), facts))));
+    return findings;
+  }
+
+  /** The sagas whose order the history tells otherwise than the services, with what it tells (null: nothing). */
+  private Map<EndedSaga, Facts> differing(List<EndedSaga> sagas, Map<String, Observed> held) {
+    Map<EndedSaga, Facts> differing = new LinkedHashMap<>();
+    if (sagas.isEmpty()) {
+      return differing;
+    }
+    Optional<Map<String, Facts>> facts = history.facts(sagas.stream().map(EndedSaga::businessKey).distinct()
+        .toList());
+    if (facts.isEmpty()) {
+      return differing;
+    }
+    for (EndedSaga saga : sagas) {
+      Facts told = facts.get().get(saga.businessKey());
+      if (!agrees(observed(held, saga), told)) {
+        differing.put(saga, told);
+      }
+    }
+    return differing;
+  }
+
+  private static Observed observed(Map<String, Observed> held, EndedSaga saga) {
+    return held.getOrDefault(saga.businessKey(), ParticipantReads.NOTHING);
+  }
+
+  static boolean agrees(Observed services, Facts history) {
+    return history != null && Objects.equals(services.order(), orNone(history.state()))
+        && sameHolding(services.stock(), history.stock()) && sameHolding(services.credit(), history.credit())
+        && sameHolding(services.payment(), history.payment());
+  }
+
+  private static boolean sameHolding(String service, String history) {
+    String seen = orNone(history);
+    return service.equals(seen) || (HOLDS_NOTHING.contains(service) && HOLDS_NOTHING.contains(seen));
+  }
+
+  private static String describe(Observed services, Facts history) {
+    String says = history == null ? "has no order" : "says order " + orNone(history.state()) + ", stock "
+        + orNone(history.stock()) + ", credit " + orNone(history.credit()) + ", payment " + orNone(history.payment());
+    return "the order history " + says + "; the services hold order " + services.order() + ", stock "
+        + services.stock() + ", credit " + services.credit() + ", payment " + services.payment();
+  }
+
+  private static String orNone(String state) {
+    return state == null ? ParticipantReads.NONE : state;
+  }
+}
