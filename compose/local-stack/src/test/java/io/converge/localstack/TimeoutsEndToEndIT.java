@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,21 +67,34 @@ class TimeoutsEndToEndIT {
   }
 
   @Test
-  void thePivotIsAskedAgainWhileItsParticipantIsDownAndNeverCompensated() {
+  void thePivotIsAskedAgainWhileItsParticipantIsDownAndNeverCompensated() throws Exception {
     String customer = newCustomer("100.00");
     String sku = newProduct("10.00", 10);
+    // The saga waits at its credit step (the customer's account locked, for less than that step's two attempts), so
+    // that order-service is surely stopped before the pivot reaches it: a whole saga takes a tenth of a second.
+    CompletableFuture<Void> creditHeld = CompletableFuture.runAsync(() -> {
+      try {
+        Faults.holdCustomerFor(customer, 2_500);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(300);
     JsonNode accepted = place(order(customer, sku, 1, "card"));
     String sagaId = accepted.get("sagaId").asText();
     await().atMost(Duration.ofSeconds(10)).until(() -> !kinds(get("saga-orchestrator", "/api/sagas/{id}", sagaId),
         "REPLY_RECEIVED", "order.OrderCreated").isEmpty());
     TestSystem.get().stop("order-service");
+    creditHeld.join();
     try {
       // Stock, credit and payment go on; ApproveOrder (the pivot) meets a stopped order-service, longer than several
       // of its timeouts and longer than the compensatable steps' attempts would allow. Its timeouts follow
       // order-service's recent reply times (up to 30 s), which a test before this one (an orchestrator restarted with
       // sagas in flight, say) may have made long.
-      await().atMost(Duration.ofSeconds(90)).until(() -> kinds(get("saga-orchestrator", "/api/sagas/{id}", sagaId),
-          "COMMAND_SENT", "order.ApproveOrder").size() >= 3);
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+        JsonNode saga = get("saga-orchestrator", "/api/sagas/{id}", sagaId);
+        assertThat(kinds(saga, "COMMAND_SENT", "order.ApproveOrder")).as("saga %s", saga).hasSizeGreaterThanOrEqualTo(3);
+      });
     } finally {
       TestSystem.get().restart("order-service");
     }
