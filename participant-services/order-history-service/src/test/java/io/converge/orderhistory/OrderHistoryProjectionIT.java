@@ -165,6 +165,11 @@ class OrderHistoryProjectionIT {
             + ((WebServerApplicationContext) service).getWebServer().getPort()).get()
         .uri("/api/order-history/{id}", order).exchange((request, response) -> response.getStatusCode());
     assertThat(anonymous.value()).isEqualTo(401);
+    for (String bad : List.of("/api/customers/c/orders?state=BOGUS", "/api/customers/c/orders?size=0",
+        "/api/order-history/x?waitMillis=60000", "/api/order-history/x?minVersion=-1")) {
+      HttpStatusCode refused = http.get().uri(bad).exchange((request, response) -> response.getStatusCode());
+      assertThat(refused.value()).as(bad).isEqualTo(400);
+    }
   }
 
   @Test

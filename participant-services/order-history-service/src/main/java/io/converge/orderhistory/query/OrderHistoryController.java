@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code minVersion}, and the answer waits, at most {@code waitMillis}, until the model has it.
  */
 @RestController
-@Validated
 class OrderHistoryController {
 
   private static final Duration POLL = Duration.ofMillis(25);
