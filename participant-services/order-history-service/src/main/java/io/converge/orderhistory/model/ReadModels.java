@@ -74,6 +74,11 @@ public class ReadModels {
     return version;
   }
 
+  /** A statement on one version's tables: {@code {m}} stands for its schema. */
+  public static String sql(String schema, String statement) {
+    return statement.replace("{m}", schema);
+  }
+
   public static String schemaOf(int version) {
     return "model_" + version;
   }

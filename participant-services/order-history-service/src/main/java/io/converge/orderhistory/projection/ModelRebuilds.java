@@ -211,7 +211,7 @@ public class ModelRebuilds {
   /** How far a version has read, per partition (what it has never read: 0). */
   private Map<TopicPartition, Long> positions(String schema) {
     Map<TopicPartition, Long> positions = new HashMap<>();
-    jdbc.query(OrderHistoryProjection.sql(schema, "SELECT topic, part, next_offset FROM "
+    jdbc.query(ReadModels.sql(schema, "SELECT topic, part, next_offset FROM "
         + "{m}.read_positions"), rs -> {
           positions.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
         });

@@ -1,11 +1,15 @@
 package io.converge.orderhistory.projection;
 
+import static io.converge.orderhistory.model.ReadModels.sql;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.converge.contracts.customer.CreditEvent;
 import io.converge.contracts.events.PublishedEvent;
 import io.converge.contracts.inventory.StockEvent;
 import io.converge.contracts.order.OrderEvent;
 import io.converge.contracts.payment.PaymentEvent;
+import static io.converge.orderhistory.model.ReadModels.sql;
+
 import io.converge.orderhistory.model.ReadModels;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -218,10 +222,6 @@ class OrderHistoryProjection {
     jdbc.update(sql(schema, "INSERT INTO {m}.order_timeline (message_id, order_id, occurred_at, event_type, detail) "
             + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (message_id) DO NOTHING"),
         record.messageId(), orderId, at, record.eventType(), record.payload());
-  }
-
-  static String sql(String schema, String statement) {
-    return statement.replace("{m}", schema);
   }
 
   private static String json(Object value) {

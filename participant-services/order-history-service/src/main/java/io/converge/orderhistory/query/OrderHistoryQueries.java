@@ -1,5 +1,7 @@
 package io.converge.orderhistory.query;
 
+import static io.converge.orderhistory.model.ReadModels.sql;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.converge.orderhistory.model.ReadModels;
@@ -34,7 +36,7 @@ class OrderHistoryQueries {
 
   /** The order's version in the live model; empty when the model has no row for it yet. */
   Optional<Long> orderVersion(String orderId) {
-    return jdbc.queryForList(sql("SELECT order_version FROM {m}.order_history WHERE order_id = ?"), Long.class,
+    return jdbc.queryForList(onLive("SELECT order_version FROM {m}.order_history WHERE order_id = ?"), Long.class,
         orderId).stream().findFirst();
   }
 
@@ -44,7 +46,7 @@ class OrderHistoryQueries {
       return List.of();
     }
     String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
-    return jdbc.query(sql("SELECT order_id, order_version, state, stock_state, credit_state, payment_state FROM "
+    return jdbc.query(onLive("SELECT order_id, order_version, state, stock_state, credit_state, payment_state FROM "
             + "{m}.order_history WHERE order_id IN (" + placeholders + ")"),
         (rs, row) -> new OrderFacts(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6)), orderIds.toArray());
@@ -128,12 +130,9 @@ class OrderHistoryQueries {
     return new ReadPosition(schema, offsets, newest[0], caughtUp);
   }
 
-  private String sql(String statement) {
+  /** A statement on the live version's tables. */
+  private String onLive(String statement) {
     return sql(models.liveSchema(), statement);
-  }
-
-  private static String sql(String schema, String statement) {
-    return statement.replace("{m}", schema);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
