@@ -43,6 +43,7 @@ import io.converge.contracts.payment.RiskApproved;
 import io.converge.contracts.payment.RiskRejected;
 import io.converge.contracts.payment.WithdrawReview;
 import io.converge.contracts.events.PublishedEvent;
+import io.converge.contracts.saga.SagaEvent;
 import io.converge.contracts.events.Upcasts;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +73,8 @@ public final class MessageCatalog {
       CreditEvent.AccountOpened.class, CreditEvent.LimitChanged.class, CreditEvent.Reserved.class,
       CreditEvent.Rejected.class, CreditEvent.Released.class,
       StockEvent.Reserved.class, StockEvent.Rejected.class, StockEvent.Released.class,
-      PaymentEvent.Authorized.class, PaymentEvent.Declined.class, PaymentEvent.Voided.class);
+      PaymentEvent.Authorized.class, PaymentEvent.Declined.class, PaymentEvent.Voided.class,
+      SagaEvent.Started.class, SagaEvent.StateChanged.class);
 
   private static final Map<String, String> WIRE_NAME_BY_CLASS_NAME = new HashMap<>();
   private static final Map<String, String> CLASS_NAME_BY_WIRE_NAME = new HashMap<>();

@@ -13,6 +13,7 @@ import io.converge.contracts.events.PublishedEvent;
 import io.converge.contracts.inventory.StockEvent;
 import io.converge.contracts.order.OrderEvent;
 import io.converge.contracts.payment.PaymentEvent;
+import io.converge.contracts.saga.SagaEvent;
 import io.converge.devinfra.KafkaBrokers;
 import io.converge.devinfra.KafkaWireClient;
 import io.converge.devinfra.ServiceDatabase;
@@ -36,7 +37,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The projection on real Kafka and a real PostgreSQL, fed events as the services publish them (Eventuate's record
- * format): duplicated, reordered, in an old version, or unreadable.
+ * format): duplicated, reordered, in an old version, or unreadable; rebuilt while one or two instances project.
  */
 class OrderHistoryProjectionIT {
 
@@ -77,8 +78,8 @@ class OrderHistoryProjectionIT {
     JsonNode history = awaitOrder(order, 2);
     assertApproved(history, customer);
     assertThat(history.get("timeline")).extracting(entry -> entry.get("event").asText()).containsExactly(
-        "order.event.Placed.v2", "stock.event.Reserved.v1", "credit.event.Reserved.v1",
-        "payment.event.Authorized.v1", "order.event.Approved.v1");
+        "saga.event.Started.v1", "order.event.Placed.v2", "stock.event.Reserved.v1", "credit.event.Reserved.v1",
+        "payment.event.Authorized.v1", "order.event.Approved.v1", "saga.event.StateChanged.v1");
     assertThat(history.at("/readModel/model").asText()).startsWith("model_");
     assertThat(history.at("/readModel/nextOffsets").size()).isPositive();
 
@@ -101,7 +102,7 @@ class OrderHistoryProjectionIT {
     shuffled.forEach(this::publish);
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertApproved(awaitOrder(order, 2), customer));
-    assertThat(awaitOrder(order, 2).get("timeline")).hasSize(5);
+    assertThat(awaitOrder(order, 2).get("timeline")).hasSize(7);
   }
 
   @Test
@@ -201,7 +202,60 @@ class OrderHistoryProjectionIT {
     JsonNode after = awaitOrder(order, 2);
     assertThat(after.at("/readModel/model").asText()).isNotEqualTo(liveBefore);
     assertApproved(after, customer);
-    assertThat(after.get("timeline")).hasSize(5);
+    assertThat(after.get("timeline")).hasSize(7);
+  }
+
+  /**
+   * Two instances project, each its share of the partitions; a rebuild run by one must stop both while it takes the
+   * last events and compares, or the other's writes would make the comparison, and the switch, lose facts.
+   */
+  @Test
+  void aRebuildPausesTheProjectionOfEveryInstanceWhileOrdersKeepComing() throws Exception {
+    ConfigurableApplicationContext second = ServiceLauncher.start(OrderHistoryApplication.application(), database,
+        SharedInfrastructure.kafka(), 0, Map.of("converge.security.tokens.it-viewer.value", TOKEN,
+            "converge.security.tokens.it-viewer.roles", "VIEWER"));
+    List<String> orders = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread load = new Thread(() -> {
+      while (publishing.get()) {
+        String order = "o-" + UUID.randomUUID();
+        approvedOrder(order, "c-" + UUID.randomUUID()).forEach(this::publish);
+        orders.add(order);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    try {
+      load.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> orders.size() > 20);
+      RestClient operator = RestClient.builder().baseUrl(baseUrl())
+          .defaultHeader("Authorization", "Bearer " + OPERATOR_TOKEN).build();
+      JsonNode started = operator.post().uri("/api/order-history/rebuilds").retrieve().body(JsonNode.class);
+      String location = "/api/order-history/rebuilds/" + started.get("version").asInt();
+
+      JsonNode report = await().atMost(Duration.ofSeconds(90)).until(
+          () -> http.get().uri(location).retrieve().body(JsonNode.class),
+          r -> !r.get("state").asText().equals("BUILDING"));
+      publishing.set(false);
+      load.join();
+
+      assertThat(report.get("state").asText()).as(report.toString()).isEqualTo("SWITCHED");
+      assertThat(report.at("/checksums/ordersDifferent").asLong()).as(report.toString()).isZero();
+      // Every order published before, during and after the switch is whole in the new version.
+      for (String order : List.copyOf(orders)) {
+        JsonNode history = awaitOrder(order, 2);
+        assertThat(history.at("/readModel/model").asText()).isEqualTo("model_" + started.get("version").asInt());
+        assertThat(history.get("timeline")).as(order).hasSize(7);
+        assertThat(history.at("/sagas/0/state").asText()).isEqualTo("COMPLETED");
+      }
+    } finally {
+      publishing.set(false);
+      load.join();
+      second.close();
+    }
   }
 
   private static String baseUrl() {
@@ -218,10 +272,17 @@ class OrderHistoryProjectionIT {
     assertThat(history.at("/credit/state").asText()).isEqualTo("RESERVED");
     assertThat(history.at("/credit/amount").decimalValue()).isEqualByComparingTo("24.00");
     assertThat(history.at("/payment/state").asText()).isEqualTo("AUTHORIZED");
+    assertThat(history.get("sagas")).hasSize(1);
+    assertThat(history.at("/sagas/0/type").asText()).isEqualTo("place-order");
+    assertThat(history.at("/sagas/0/definitionVersion").asInt()).isEqualTo(2);
+    assertThat(history.at("/sagas/0/state").asText()).isEqualTo("COMPLETED");
+    assertThat(history.at("/sagas/0/reason").asText()).isEqualTo("APPROVED");
   }
 
   private static List<Published> approvedOrder(String order, String customer) {
+    String saga = "s-" + UUID.randomUUID();
     return List.of(
+        new Published(SagaEvent.CHANNEL, new SagaEvent.Started(saga, 1, "place-order", 2, order, 30_005, 5)),
         new Published(CreditEvent.CHANNEL, new CreditEvent.AccountOpened(customer, 0, "Carol", money("100.00"), 1)),
         new Published(OrderEvent.CHANNEL, new OrderEvent.Placed(order, 1, customer, "card",
             List.of(new OrderLine("widget", 2)), 10)),
@@ -229,7 +290,8 @@ class OrderHistoryProjectionIT {
             List.of(new PricedLine("widget", 2, money("12.00"))), 20)),
         new Published(CreditEvent.CHANNEL, new CreditEvent.Reserved(customer, 1, order, money("24.00"), 30)),
         new Published(PaymentEvent.CHANNEL, new PaymentEvent.Authorized(order, 1, money("24.00"), 40)),
-        new Published(OrderEvent.CHANNEL, new OrderEvent.Approved(order, 2, money("24.00"), 50)));
+        new Published(OrderEvent.CHANNEL, new OrderEvent.Approved(order, 2, money("24.00"), 50)),
+        new Published(SagaEvent.CHANNEL, new SagaEvent.StateChanged(saga, 2, order, "COMPLETED", "APPROVED", 60)));
   }
 
   /** An event with the message id its outbox row gave it: the same event published again keeps it. */

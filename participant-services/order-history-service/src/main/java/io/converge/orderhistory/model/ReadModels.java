@@ -46,7 +46,23 @@ public class ReadModels {
    * that was retired before it committed.
    */
   public String liveSchemaForWrite() {
-    return jdbc.queryForObject("SELECT schema_name FROM models WHERE state = 'LIVE' FOR SHARE", String.class);
+    // A write that waited for a switch finds the row it waited on retired; the next statement sees the new live one.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Optional<String> live = jdbc.queryForList("SELECT schema_name FROM models WHERE state = 'LIVE' FOR SHARE",
+          String.class).stream().findFirst();
+      if (live.isPresent()) {
+        return live.get();
+      }
+    }
+    throw new IllegalStateException("No read model version is live");
+  }
+
+  /**
+   * Stops every instance's projection until the caller's transaction ends: it holds the live version's row
+   * exclusively, and {@link #liveSchemaForWrite} share-locks it.
+   */
+  public void holdLive() {
+    jdbc.queryForObject("SELECT schema_name FROM models WHERE state = 'LIVE' FOR UPDATE", String.class);
   }
 
   /**
@@ -102,7 +118,10 @@ public class ReadModels {
     jdbc.update("UPDATE models SET state = 'FAILED' WHERE version = ? AND state = 'BUILDING'", version);
   }
 
-  /** Makes version 1 live when no version is (the first start); several instances starting at once make it once. */
+  /**
+   * Makes version 1 live when no version is (the first start); several instances starting at once make it once. A
+   * live version made by an older release gains the tables added since.
+   */
   @Transactional
   public void ensureOneIsLive() {
     jdbc.execute("LOCK TABLE models IN EXCLUSIVE MODE");
@@ -111,6 +130,8 @@ public class ReadModels {
     if (live.isEmpty()) {
       create(1);
       jdbc.update("UPDATE models SET state = 'LIVE', switched_at = now() WHERE version = 1");
+    } else {
+      jdbc.execute(template().replace("${schema}", live.get()));
     }
   }
 

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares two read model versions aggregate by aggregate: an MD5 of each order's row with its timeline, and of each
- * customer's row, in both, matched by id. {@code updated_at}, the time of the newest fact applied, is bookkeeping and
+ * Compares two read model versions aggregate by aggregate: an MD5 of each order's row with its timeline and sagas,
+ * and of each customer's row, in both, matched by id. {@code updated_at}, the time of the newest fact applied, is bookkeeping and
  * left out.
  */
 @Component
@@ -19,8 +19,10 @@ class ModelChecksums {
       + "o.payment_method, o.lines::text, o.placed_at, o.state, o.rejection_reason, o.total, o.order_version, "
       + "o.stock_state, o.stock_detail::text, o.stock_version, o.credit_state, o.credit_amount, o.credit_version, "
       + "o.payment_state, o.payment_amount, o.payment_version, (SELECT string_agg(t.message_id || t.event_type "
-      + "|| t.occurred_at, ',' ORDER BY t.message_id) FROM {m}.order_timeline t WHERE t.order_id = o.order_id))) "
-      + "AS sum FROM {m}.order_history o";
+      + "|| t.occurred_at, ',' ORDER BY t.message_id) FROM {m}.order_timeline t WHERE t.order_id = o.order_id), "
+      + "(SELECT string_agg(concat_ws(',', s.saga_id, s.saga_type, s.definition_version, s.state, s.reason, "
+      + "s.started_at, s.deadline_at, s.changed_at, s.version), ';' ORDER BY s.saga_id) FROM {m}.order_sagas s "
+      + "WHERE s.order_id = o.order_id))) AS sum FROM {m}.order_history o";
   private static final String CUSTOMER_SUMS = "SELECT customer_id AS id, md5(concat_ws('|', name, credit_limit, "
       + "version)) AS sum FROM {m}.customer_history";
 

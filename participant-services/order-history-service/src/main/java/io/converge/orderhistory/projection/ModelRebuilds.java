@@ -20,18 +20,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the read model from the event log (the event channels, kept for replay) into a new version beside the live
  * one, which keeps serving queries and keeps projecting meanwhile. The rebuild reads every channel from its start with
- * its own consumer, never ahead of the live projection. Once level with it, the live projection pauses, the rebuild
- * applies exactly what the live one had, the two are compared aggregate by aggregate, and the new version becomes live
- * in one update; the live projection resumes, into it, from where it paused. Replaying writes only the new version's
+ * its own consumer, never ahead of the live projection. Once level with it, the live projection pauses in every
+ * instance (a database lock, not a local pause), the rebuild applies exactly what the live one had, the two are
+ * compared aggregate by aggregate, and the new version becomes live in one update; the live projections resume, into
+ * it, from where they paused. Replaying writes only the new version's
  * tables: nothing is sent, so no side effect fires twice.
  */
 @Component
@@ -47,7 +46,6 @@ public class ModelRebuilds {
   private final OrderHistoryProjection projection;
   private final ModelChecksums checksums;
   private final ConsumerFactory<String, String> consumers;
-  private final KafkaListenerEndpointRegistry listeners;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -58,13 +56,11 @@ public class ModelRebuilds {
   private final Map<Integer, RebuildReport> reports = new ConcurrentHashMap<>();
 
   ModelRebuilds(ReadModels models, OrderHistoryProjection projection, ModelChecksums checksums,
-                ConsumerFactory<String, String> consumers, KafkaListenerEndpointRegistry listeners, JdbcTemplate jdbc,
-                TransactionTemplate transaction) {
+                ConsumerFactory<String, String> consumers, JdbcTemplate jdbc, TransactionTemplate transaction) {
     this.models = models;
     this.projection = projection;
     this.checksums = checksums;
     this.consumers = consumers;
-    this.listeners = listeners;
     this.jdbc = jdbc;
     this.transaction = transaction;
   }
@@ -92,7 +88,6 @@ public class ModelRebuilds {
 
   private void run(int version, boolean acceptDifferences) {
     String schema = ReadModels.schemaOf(version);
-    MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.ID);
     long started = System.nanoTime();
     long[] applied = {0};
     Properties settings = new Properties();
@@ -114,31 +109,31 @@ public class ModelRebuilds {
           nextBeat = System.nanoTime() + BEAT.toNanos();
         }
       }
-      live.pause();
-      long resumeBy = System.nanoTime() + MAX_PAUSE.toNanos();
-      awaitPaused(live);
-      // What the live version has read now is what the new one must have read: exactly.
-      Map<TopicPartition, Long> target = positions(previous);
-      while (!replayUpTo(consumer, partitions, target, schema, applied)) {
-        if (System.nanoTime() > resumeBy) {
-          throw new IllegalStateException("The last events did not replay within " + MAX_PAUSE
-              + " of pausing the live projection");
+      // Every instance's live projection stops here: each write share-locks the live version's row
+      // (ReadModels.liveSchemaForWrite), and this transaction holds it exclusively until the switch commits, or until
+      // it gives up after MAX_PAUSE and rolls back. Queries do not lock it and keep answering.
+      RebuildReport.Checksums compared = transaction.execute(status -> {
+        models.holdLive();
+        long resumeBy = System.nanoTime() + MAX_PAUSE.toNanos();
+        // What the live version has read now, by every instance, is what the new one must have read: exactly.
+        Map<TopicPartition, Long> target = positions(previous);
+        while (!replayUpTo(consumer, partitions, target, schema, applied)) {
+          if (System.nanoTime() > resumeBy) {
+            throw new IllegalStateException("The last events did not replay within " + MAX_PAUSE
+                + " of pausing the live projection");
+          }
         }
-      }
-      RebuildReport.Checksums compared = checksums.compare(previous, schema);
-      if (!acceptDifferences && (compared.ordersDifferent() > 0 || compared.customersDifferent() > 0)) {
-        reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started))
-            .compared(compared));
-        throw new IllegalStateException("The rebuilt version differs from the live one at the same read positions "
-            + "(" + compared.ordersDifferent() + " orders, " + compared.customersDifferent() + " customers, e.g. "
-            + compared.differentAggregates() + "): not switched (acceptDifferences=true switches anyway)");
-      }
-      models.switchTo(version);
-      // Another instance's projection, not paused by this one, wrote to the previous version until the switch
-      // committed, and never after (ReadModels.liveSchemaForWrite): what it wrote there is replayed here too.
-      while (!replayUpTo(consumer, partitions, positions(previous), schema, applied)) {
-        // until level with where the previous version stopped
-      }
+        RebuildReport.Checksums sums = checksums.compare(previous, schema);
+        if (!acceptDifferences && (sums.ordersDifferent() > 0 || sums.customersDifferent() > 0)) {
+          reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started))
+              .compared(sums));
+          throw new IllegalStateException("The rebuilt version differs from the live one at the same read "
+              + "positions (" + sums.ordersDifferent() + " orders, " + sums.customersDifferent() + " customers, "
+              + "e.g. " + sums.differentAggregates() + "): not switched (acceptDifferences=true switches anyway)");
+        }
+        models.switchTo(version);
+        return sums;
+      });
       reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started))
           .switched(Instant.now(), compared));
       log.info("Read model version {} is live: {} events replayed, checksums {}", version, applied[0], compared);
@@ -146,10 +141,6 @@ public class ModelRebuilds {
       log.error("Rebuilding read model version {} failed; the live version stays", version, e);
       models.fail(version);
       reports.computeIfPresent(version, (v, r) -> r.failed(e.getMessage()));
-    } finally {
-      if (live != null && live.isPauseRequested()) {
-        live.resume();
-      }
     }
   }
 
@@ -226,21 +217,6 @@ public class ModelRebuilds {
       }
     });
     return partitions;
-  }
-
-  private static void awaitPaused(MessageListenerContainer live) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!live.isContainerPaused()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The live projection did not pause within 30 s");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while pausing the live projection", e);
-      }
-    }
   }
 
   private static double rate(long applied, long startedNanos) {

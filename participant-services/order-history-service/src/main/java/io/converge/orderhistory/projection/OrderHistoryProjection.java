@@ -8,8 +8,7 @@ import io.converge.contracts.events.PublishedEvent;
 import io.converge.contracts.inventory.StockEvent;
 import io.converge.contracts.order.OrderEvent;
 import io.converge.contracts.payment.PaymentEvent;
-import static io.converge.orderhistory.model.ReadModels.sql;
-
+import io.converge.contracts.saga.SagaEvent;
 import io.converge.orderhistory.model.ReadModels;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -61,6 +60,9 @@ class OrderHistoryProjection {
     } else if (event instanceof PaymentEvent e) {
       applyPayment(schema, e, at);
       timeline(schema, record, e.orderId(), at);
+    } else if (event instanceof SagaEvent e) {
+      applySaga(schema, e, at);
+      timeline(schema, record, e.businessKey(), at);
     }
     jdbc.update(sql(schema, "INSERT INTO {m}.read_positions (topic, part, next_offset, event_at) VALUES (?, ?, ?, ?) "
             + "ON CONFLICT (topic, part) DO UPDATE SET next_offset = GREATEST({m}.read_positions.next_offset, "
@@ -208,6 +210,29 @@ class OrderHistoryProjection {
             + "WHERE {m}.order_history.payment_version < EXCLUDED.payment_version"),
         event.orderId(), state, amount, event.version(), at);
     fillIn(schema, event.orderId(), "payment_amount", amount);
+  }
+
+  /**
+   * The order sagas' business key is the order id. What a saga is (type, definition, start, deadline) fills in
+   * whenever its start arrives; its state only from its newest event.
+   */
+  private void applySaga(String schema, SagaEvent event, Timestamp at) {
+    if (event instanceof SagaEvent.Started started) {
+      jdbc.update(sql(schema, "INSERT INTO {m}.order_sagas (saga_id, order_id, saga_type, definition_version, state, "
+              + "started_at, deadline_at, changed_at, version) VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?) "
+              + "ON CONFLICT (saga_id) DO UPDATE SET saga_type = EXCLUDED.saga_type, "
+              + "definition_version = EXCLUDED.definition_version, started_at = EXCLUDED.started_at, "
+              + "deadline_at = EXCLUDED.deadline_at"),
+          started.sagaId(), started.businessKey(), started.sagaType(), started.definitionVersion(), at,
+          new Timestamp(started.deadlineEpochMillis()), at, started.version());
+      return;
+    }
+    SagaEvent.StateChanged changed = (SagaEvent.StateChanged) event;
+    jdbc.update(sql(schema, "INSERT INTO {m}.order_sagas (saga_id, order_id, state, reason, changed_at, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (saga_id) DO UPDATE SET state = EXCLUDED.state, "
+            + "reason = EXCLUDED.reason, changed_at = EXCLUDED.changed_at, version = EXCLUDED.version "
+            + "WHERE {m}.order_sagas.version < EXCLUDED.version"),
+        changed.sagaId(), changed.businessKey(), changed.state(), changed.reason(), at, changed.version());
   }
 
   private void customer(String schema, String customerId, String name, BigDecimal creditLimit, long version) {

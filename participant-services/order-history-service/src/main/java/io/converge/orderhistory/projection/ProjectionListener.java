@@ -4,6 +4,7 @@ import io.converge.contracts.customer.CreditEvent;
 import io.converge.contracts.inventory.StockEvent;
 import io.converge.contracts.order.OrderEvent;
 import io.converge.contracts.payment.PaymentEvent;
+import io.converge.contracts.saga.SagaEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,7 +28,7 @@ class ProjectionListener {
 
   static final String ID = "order-history-live";
   static final List<String> CHANNELS = List.of(OrderEvent.CHANNEL, StockEvent.CHANNEL,
-      CreditEvent.CHANNEL, PaymentEvent.CHANNEL);
+      CreditEvent.CHANNEL, PaymentEvent.CHANNEL, SagaEvent.CHANNEL);
 
   private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
 
@@ -45,7 +46,7 @@ class ProjectionListener {
   }
 
   @KafkaListener(id = ID, batch = "true", topics = {OrderEvent.CHANNEL, StockEvent.CHANNEL, CreditEvent.CHANNEL,
-      PaymentEvent.CHANNEL})
+      PaymentEvent.CHANNEL, SagaEvent.CHANNEL})
   void on(List<ConsumerRecord<String, String>> records) {
     List<EventRecord> events = new ArrayList<>(records.size());
     for (ConsumerRecord<String, String> record : records) {

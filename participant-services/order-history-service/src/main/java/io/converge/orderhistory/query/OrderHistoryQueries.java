@@ -60,6 +60,11 @@ class OrderHistoryQueries {
             + "FROM {m}.order_timeline WHERE order_id = ? ORDER BY occurred_at, message_id"),
         (rs, row) -> new OrderHistoryView.TimelineEntry(instant(rs, "occurred_at"), rs.getString("event_type"),
             json(rs.getString("detail"))), orderId);
+    List<OrderHistoryView.Saga> sagas = jdbc.query(sql(schema, "SELECT * FROM {m}.order_sagas WHERE order_id = ? "
+            + "ORDER BY started_at NULLS LAST, saga_id"),
+        (rs, row) -> new OrderHistoryView.Saga(rs.getString("saga_id"), rs.getString("saga_type"),
+            (Integer) rs.getObject("definition_version"), rs.getString("state"), rs.getString("reason"),
+            instant(rs, "started_at"), instant(rs, "deadline_at"), instant(rs, "changed_at")), orderId);
     ReadPosition position = position(schema, caughtUp);
     return jdbc.query(sql(schema, "SELECT * FROM {m}.order_history WHERE order_id = ?"), (rs, row) ->
         new OrderHistoryView(rs.getString("order_id"), rs.getString("customer_id"), rs.getString("payment_method"),
@@ -69,7 +74,7 @@ class OrderHistoryQueries {
             new OrderHistoryView.Facet(rs.getString("stock_state"), null, json(rs.getString("stock_detail"))),
             new OrderHistoryView.Facet(rs.getString("credit_state"), rs.getBigDecimal("credit_amount"), null),
             new OrderHistoryView.Facet(rs.getString("payment_state"), rs.getBigDecimal("payment_amount"), null),
-            timeline, position), orderId).stream().findFirst();
+            sagas, timeline, position), orderId).stream().findFirst();
   }
 
   /**

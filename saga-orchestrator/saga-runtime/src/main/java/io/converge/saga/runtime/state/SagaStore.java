@@ -1,5 +1,7 @@
 package io.converge.saga.runtime.state;
 
+import io.converge.contracts.saga.SagaEvent;
+import io.converge.outbox.events.DomainEventOutbox;
 import io.converge.saga.runtime.definition.SagaTypes;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Our summary and step history of each saga, written in the transactions that change the saga. Times come from the
- * database ({@code NOW(3)}): Connector/J drops milliseconds from timestamp parameters when it talks to MariaDB.
+ * database ({@code NOW(3)}): Connector/J drops milliseconds from timestamp parameters when it talks to MariaDB. Each
+ * start and change of state is also published as a {@link SagaEvent}, through the outbox, in the same transaction.
  */
 @Repository
 public class SagaStore implements SagaLifecycle {
@@ -27,12 +30,15 @@ public class SagaStore implements SagaLifecycle {
   private final SagaCompletionNotifier notifier;
   private final SagaMetrics metrics;
   private final ApplicationEventPublisher events;
+  private final DomainEventOutbox published;
 
-  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics, ApplicationEventPublisher events) {
+  SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics, ApplicationEventPublisher events,
+            DomainEventOutbox published) {
     this.jdbc = jdbc;
     this.notifier = notifier;
     this.metrics = metrics;
     this.events = events;
+    this.published = published;
   }
 
   @Override
@@ -40,6 +46,9 @@ public class SagaStore implements SagaLifecycle {
     jdbc.update("INSERT INTO saga_summary (saga_id, saga_type, definition_version, business_key, state, started_at, "
             + "deadline_at) VALUES (?, ?, ?, ?, ?, NOW(3), DATE_ADD(NOW(3), INTERVAL ? MICROSECOND))",
         sagaId, sagaType, version, businessKey, SagaState.RUNNING.name(), deadline.toMillis() * 1000);
+    long now = System.currentTimeMillis();
+    published.publish(SagaEvent.CHANNEL, new SagaEvent.Started(sagaId, 1, sagaType, version, businessKey,
+        now + deadline.toMillis(), now));
   }
 
   /** An operator brought the saga's deadline forward to now (to compensate it now). */
@@ -70,8 +79,10 @@ public class SagaStore implements SagaLifecycle {
 
   /** A failure reply while running starts compensation. */
   void compensating(String sagaId) {
-    jdbc.update("UPDATE saga_summary SET state = ? WHERE saga_id = ? AND state = ?", SagaState.COMPENSATING.name(),
-        sagaId, SagaState.RUNNING.name());
+    if (jdbc.update("UPDATE saga_summary SET state = ?, version = version + 1 WHERE saga_id = ? AND state = ?",
+        SagaState.COMPENSATING.name(), sagaId, SagaState.RUNNING.name()) == 1) {
+      publishChange(sagaId);
+    }
   }
 
   public void record(String sagaId, String kind, String participant, String messageType, String outcome,
@@ -134,21 +145,26 @@ public class SagaStore implements SagaLifecycle {
    * or the reconciler found a participant contradicting the saga. The saga stops claiming its outcome.
    */
   public void park(String sagaId, String attention) {
-    jdbc.update("UPDATE saga_summary SET state = ?, attention = ?, reason = COALESCE(reason, 'NEEDS_ATTENTION') "
-        + "WHERE saga_id = ?", SagaState.NEEDS_ATTENTION.name(), truncate(attention, 2000), sagaId);
+    jdbc.update("UPDATE saga_summary SET state = ?, attention = ?, reason = COALESCE(reason, 'NEEDS_ATTENTION'), "
+        + "version = version + 1 WHERE saga_id = ?", SagaState.NEEDS_ATTENTION.name(), truncate(attention, 2000),
+        sagaId);
+    publishChange(sagaId);
     afterCommit(() -> events.publishEvent(new SagaEnded(sagaId, SagaState.NEEDS_ATTENTION)));
   }
 
   /** An operator resumes a parked saga's compensation: it gets its attempts anew. */
   public void resumeCompensating(String sagaId) {
-    jdbc.update("UPDATE saga_summary SET state = ?, attention = NULL WHERE saga_id = ?", SagaState.COMPENSATING.name(),
-        sagaId);
+    jdbc.update("UPDATE saga_summary SET state = ?, attention = NULL, version = version + 1 WHERE saga_id = ?",
+        SagaState.COMPENSATING.name(), sagaId);
+    publishChange(sagaId);
   }
 
   /** An operator marked a parked saga resolved: it ends (if it had not ended before it was parked). */
   public void resolved(String sagaId) {
     jdbc.update("UPDATE saga_summary SET state = ?, reason = 'RESOLVED_BY_OPERATOR', "
-        + "ended_at = COALESCE(ended_at, NOW(3)) WHERE saga_id = ?", SagaState.RESOLVED.name(), sagaId);
+        + "ended_at = COALESCE(ended_at, NOW(3)), version = version + 1 WHERE saga_id = ?", SagaState.RESOLVED.name(),
+        sagaId);
+    publishChange(sagaId);
   }
 
   /** Whether the saga had ended (it was parked after its end, by the reconciler or a late refusal). */
@@ -199,14 +215,24 @@ public class SagaStore implements SagaLifecycle {
   }
 
   private void end(String sagaId, SagaState state, String reason) {
-    jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = NOW(3) WHERE saga_id = ?", state.name(),
-        reason, sagaId);
+    jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = NOW(3), version = version + 1 "
+        + "WHERE saga_id = ?", state.name(), reason, sagaId);
+    publishChange(sagaId);
     metrics.ended(sagaId, state);
     // Waiters learn of the end only once it is committed, so what they read back is the end.
     afterCommit(() -> {
       notifier.ended(sagaId);
       events.publishEvent(new SagaEnded(sagaId, state));
     });
+  }
+
+  /** Publishes the saga's state as this transaction leaves it. */
+  private void publishChange(String sagaId) {
+    jdbc.query("SELECT version, business_key, state, IF(state = 'NEEDS_ATTENTION', attention, reason) "
+        + "FROM saga_summary WHERE saga_id = ?", rs -> {
+      published.publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1), rs.getString(2),
+          rs.getString(3), rs.getString(4), System.currentTimeMillis()));
+    }, sagaId);
   }
 
   private static void afterCommit(Runnable action) {
