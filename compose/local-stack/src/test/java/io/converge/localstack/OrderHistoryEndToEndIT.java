@@ -49,6 +49,15 @@ class OrderHistoryEndToEndIT {
         "order.event.Approved.v1");
 
     await().atMost(LAG_BOUND).untilAsserted(() -> {
+      // The saga's own events arrive on their own channel, at their own pace.
+      JsonNode sagas = history("/api/order-history/{id}", orderId).get("sagas");
+      assertThat(sagas).hasSize(1);
+      assertThat(sagas.at("/0/sagaId").asText()).isEqualTo(accepted.get("sagaId").asText());
+      assertThat(sagas.at("/0/type").asText()).isEqualTo("converge.PlaceOrderSaga");
+      assertThat(sagas.at("/0/state").asText()).isEqualTo("COMPLETED");
+      assertThat(sagas.at("/0/reason").asText()).isNotBlank();
+    });
+    await().atMost(LAG_BOUND).untilAsserted(() -> {
       JsonNode orders = history("/api/customers/{id}/orders", customer);
       assertThat(orders.get("creditLimit").decimalValue()).isEqualByComparingTo("100.00");
       assertThat(orders.get("spend").decimalValue()).isEqualByComparingTo("20.00");
@@ -72,6 +81,7 @@ class OrderHistoryEndToEndIT {
       assertThat(history.at("/stock/state").asText()).isEqualTo("RELEASED");
       assertThat(history.at("/credit/state").asText()).isEqualTo("RELEASED");
       assertThat(history.at("/payment/state").asText()).isEqualTo("DECLINED");
+      assertThat(history.at("/sagas/0/state").asText()).isEqualTo("COMPENSATED");
     });
     JsonNode orders = history("/api/customers/{id}/orders?state=REJECTED", customer);
     assertThat(orders.get("openCredit").decimalValue()).isEqualByComparingTo("0");

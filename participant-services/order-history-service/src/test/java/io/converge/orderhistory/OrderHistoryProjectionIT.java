@@ -273,7 +273,7 @@ class OrderHistoryProjectionIT {
     assertThat(history.at("/credit/amount").decimalValue()).isEqualByComparingTo("24.00");
     assertThat(history.at("/payment/state").asText()).isEqualTo("AUTHORIZED");
     assertThat(history.get("sagas")).hasSize(1);
-    assertThat(history.at("/sagas/0/type").asText()).isEqualTo("place-order");
+    assertThat(history.at("/sagas/0/type").asText()).isEqualTo("converge.PlaceOrderSaga");
     assertThat(history.at("/sagas/0/definitionVersion").asInt()).isEqualTo(2);
     assertThat(history.at("/sagas/0/state").asText()).isEqualTo("COMPLETED");
     assertThat(history.at("/sagas/0/reason").asText()).isEqualTo("APPROVED");
@@ -282,7 +282,8 @@ class OrderHistoryProjectionIT {
   private static List<Published> approvedOrder(String order, String customer) {
     String saga = "s-" + UUID.randomUUID();
     return List.of(
-        new Published(SagaEvent.CHANNEL, new SagaEvent.Started(saga, 1, "place-order", 2, order, 30_005, 5)),
+        new Published(SagaEvent.CHANNEL,
+            new SagaEvent.Started(saga, 1, "converge.PlaceOrderSaga", 2, order, 30_005, 5)),
         new Published(CreditEvent.CHANNEL, new CreditEvent.AccountOpened(customer, 0, "Carol", money("100.00"), 1)),
         new Published(OrderEvent.CHANNEL, new OrderEvent.Placed(order, 1, customer, "card",
             List.of(new OrderLine("widget", 2)), 10)),

@@ -21,16 +21,16 @@ class CreditReservationController {
     this.credit = credit;
   }
 
-  /**
-   * Reservations created or changed since an instant, newest change first, in one status when given (at most
-   * {@code limit}, up to 1000).
-   */
   /** The reservations of these orders (at most 200 ids), as of their last change: the reconciler's batch read. */
   @GetMapping(params = "orderIds")
   List<CreditReservationChange> ofOrders(@RequestParam @Size(max = 200) List<@Size(max = 64) String> orderIds) {
     return credit.reservationsOf(orderIds);
   }
 
+  /**
+   * Reservations created or changed since an instant, newest change first, in one status when given (at most
+   * {@code limit}, up to 1000).
+   */
   @GetMapping(params = "!orderIds")
   List<CreditReservationChange> changedSince(@RequestParam Instant changedSince,
                                              @RequestParam(required = false) CreditReservation.Status status,

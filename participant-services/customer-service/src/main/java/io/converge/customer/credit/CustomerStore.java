@@ -53,17 +53,19 @@ class CustomerStore {
    */
   List<CreditReservationChange> changedSince(CreditReservation.Status status, Instant since, int limit) {
     String inStatus = status == null ? "" : " AND status = '" + status.name() + "'";
-    return jdbc.query("SELECT order_id, status, updated_at FROM credit_reservations WHERE updated_at >= ?" + inStatus
-            + " ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new CreditReservationChange(rs.getString(1),
-            CreditReservation.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()),
-        Timestamp.from(since), limit);
+    return jdbc.query("SELECT order_id, status, updated_at, amount FROM credit_reservations WHERE updated_at >= ?"
+            + inStatus + " ORDER BY updated_at DESC LIMIT ?", CustomerStore::change, Timestamp.from(since), limit);
   }
 
   List<CreditReservationChange> byOrderIds(List<String> orderIds) {
     String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
-    return jdbc.query("SELECT order_id, status, updated_at FROM credit_reservations WHERE order_id IN ("
-        + placeholders + ")", (rs, row) -> new CreditReservationChange(rs.getString(1),
-        CreditReservation.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()), orderIds.toArray());
+    return jdbc.query("SELECT order_id, status, updated_at, amount FROM credit_reservations WHERE order_id IN ("
+        + placeholders + ")", CustomerStore::change, orderIds.toArray());
+  }
+
+  private static CreditReservationChange change(ResultSet rs, int row) throws SQLException {
+    return new CreditReservationChange(rs.getString(1), CreditReservation.Status.valueOf(rs.getString(2)),
+        rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4));
   }
 
   Optional<CreditReservation> lockReservation(String orderId) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,23 @@ class OrderHistoryQueries {
   }
 
   /** The facts of these orders (those the model has). */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   List<OrderFacts> facts(List<String> orderIds) {
     if (orderIds.isEmpty()) {
       return List.of();
     }
+    String schema = models.liveSchema();
     String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
-    return jdbc.query(onLive("SELECT order_id, order_version, state, stock_state, credit_state, payment_state FROM "
-            + "{m}.order_history WHERE order_id IN (" + placeholders + ")"),
+    Map<String, Map<String, String>> sagas = new HashMap<>();
+    jdbc.query(sql(schema, "SELECT order_id, saga_id, state FROM {m}.order_sagas WHERE order_id IN (" + placeholders
+        + ")"), rs -> {
+          sagas.computeIfAbsent(rs.getString(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+        }, orderIds.toArray());
+    return jdbc.query(sql(schema, "SELECT order_id, order_version, state, stock_state, credit_state, credit_amount, "
+            + "payment_state, payment_amount FROM {m}.order_history WHERE order_id IN (" + placeholders + ")"),
         (rs, row) -> new OrderFacts(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6)), orderIds.toArray());
+            rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8),
+            sagas.getOrDefault(rs.getString(1), Map.of())), orderIds.toArray());
   }
 
   /** One snapshot of the model: the row, its timeline and the read position agree. */

@@ -1,6 +1,8 @@
 package io.converge.payment.authorization;
 
 import io.converge.payment.authorization.domain.Payment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -30,17 +32,19 @@ class PaymentStore {
    */
   List<PaymentChange> changedSince(Payment.Status status, Instant since, int limit) {
     String inStatus = status == null ? "" : " AND status = '" + status.name() + "'";
-    return jdbc.query("SELECT order_id, status, updated_at FROM payments WHERE updated_at >= ?" + inStatus
-            + " ORDER BY updated_at DESC LIMIT ?", (rs, row) -> new PaymentChange(rs.getString(1),
-            Payment.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()),
-        Timestamp.from(since), limit);
+    return jdbc.query("SELECT order_id, status, updated_at, amount FROM payments WHERE updated_at >= ?" + inStatus
+            + " ORDER BY updated_at DESC LIMIT ?", PaymentStore::change, Timestamp.from(since), limit);
   }
 
   List<PaymentChange> byOrderIds(List<String> orderIds) {
     String placeholders = String.join(",", java.util.Collections.nCopies(orderIds.size(), "?"));
-    return jdbc.query("SELECT order_id, status, updated_at FROM payments WHERE order_id IN (" + placeholders + ")",
-        (rs, row) -> new PaymentChange(rs.getString(1), Payment.Status.valueOf(rs.getString(2)),
-            rs.getTimestamp(3).toInstant()), orderIds.toArray());
+    return jdbc.query("SELECT order_id, status, updated_at, amount FROM payments WHERE order_id IN ("
+        + placeholders + ")", PaymentStore::change, orderIds.toArray());
+  }
+
+  private static PaymentChange change(ResultSet rs, int row) throws SQLException {
+    return new PaymentChange(rs.getString(1), Payment.Status.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+        rs.getBigDecimal(4));
   }
 
   void insert(Payment p) {

@@ -1,5 +1,6 @@
 package io.converge.orchestrator.participants;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,15 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class OrderHistoryReads {
 
-  /** What the order history holds for an order; a facet it has not heard of is null. */
-  public record Facts(String orderId, long orderVersion, String state, String stock, String credit, String payment) {
+  /**
+   * What the order history holds for an order, and each saga's state by saga id; a facet it has not heard of is null.
+   */
+  public record Facts(String orderId, long orderVersion, String state, String stock, String credit,
+                      BigDecimal creditAmount, String payment, BigDecimal paymentAmount, Map<String, String> sagas) {
+
+    public Facts {
+      sagas = sagas == null ? Map.of() : Map.copyOf(sagas);
+    }
   }
 
   private static final Logger log = LoggerFactory.getLogger(OrderHistoryReads.class);

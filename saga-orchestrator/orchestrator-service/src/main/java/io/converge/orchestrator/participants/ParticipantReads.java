@@ -2,6 +2,7 @@ package io.converge.orchestrator.participants;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,16 +26,26 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(ParticipantUrls.class)
 public class ParticipantReads {
 
-  /** One order's thing at one participant as of its last change; {@code status} is the participant's word. */
-  public record Held(String orderId, String status, Instant changedAt) {
+  /**
+   * One order's thing at one participant as of its last change; {@code status} is the participant's word, and
+   * {@code amount} the money it holds or held, where it has one.
+   */
+  public record Held(String orderId, String status, Instant changedAt, BigDecimal amount) {
   }
 
   /**
    * What the services hold for one order; a missing entry reads as {@link #NONE}.
    *
-   * @param review the state of the order's risk review at payment-service (only large orders have one)
+   * @param review        the state of the order's risk review at payment-service (only large orders have one)
+   * @param creditAmount  the amount of the order's credit reservation, null without one
+   * @param paymentAmount the amount of the order's payment, null without one
    */
-  public record Observed(String order, String stock, String credit, String payment, String review) {
+  public record Observed(String order, String stock, String credit, String payment, String review,
+                         BigDecimal creditAmount, BigDecimal paymentAmount) {
+
+    public Observed(String order, String stock, String credit, String payment, String review) {
+      this(order, stock, credit, payment, review, null, null);
+    }
 
     /** An order without a risk review. */
     public Observed(String order, String stock, String credit, String payment) {
@@ -74,13 +85,13 @@ public class ParticipantReads {
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
       Map<String, String> order = orderStates(chunk);
-      Map<String, String> stock = statuses(inventory, "/api/stock-reservations", chunk);
-      Map<String, String> credit = statuses(customers, "/api/credit-reservations", chunk);
-      Map<String, String> payment = statuses(payments, "/api/payments", chunk);
-      Map<String, String> review = statuses(payments, "/api/reviews", chunk);
+      Map<String, Held> stock = held(inventory, "/api/stock-reservations", chunk);
+      Map<String, Held> credit = held(customers, "/api/credit-reservations", chunk);
+      Map<String, Held> payment = held(payments, "/api/payments", chunk);
+      Map<String, Held> review = held(payments, "/api/reviews", chunk);
       for (String id : chunk) {
-        observed.put(id, new Observed(order.getOrDefault(id, NONE), stock.getOrDefault(id, NONE),
-            credit.getOrDefault(id, NONE), payment.getOrDefault(id, NONE), review.getOrDefault(id, NONE)));
+        observed.put(id, new Observed(order.getOrDefault(id, NONE), status(stock.get(id)), status(credit.get(id)),
+            status(payment.get(id)), status(review.get(id)), amount(credit.get(id)), amount(payment.get(id))));
       }
     }
     return observed;
@@ -116,12 +127,20 @@ public class ParticipantReads {
         .retrieve().body(HELD_LIST));
   }
 
-  private Map<String, String> statuses(RestClient client, String path, List<String> chunk) {
+  private Map<String, Held> held(RestClient client, String path, List<String> chunk) {
     List<Held> found = retry.executeSupplier(() -> client.get()
         .uri(b -> b.path(path).queryParam("orderIds", chunk.toArray()).build()).retrieve().body(HELD_LIST));
-    Map<String, String> byOrder = new HashMap<>();
-    found.forEach(h -> byOrder.put(h.orderId(), h.status()));
+    Map<String, Held> byOrder = new HashMap<>();
+    found.forEach(h -> byOrder.put(h.orderId(), h));
     return byOrder;
+  }
+
+  private static String status(Held held) {
+    return held == null ? NONE : held.status();
+  }
+
+  private static BigDecimal amount(Held held) {
+    return held == null ? null : held.amount();
   }
 
   private RestClient client(Holding holding) {

@@ -7,6 +7,7 @@ import io.converge.orchestrator.participants.ParticipantReads.Observed;
 import io.converge.saga.runtime.reconciliation.EndedSaga;
 import io.converge.saga.runtime.reconciliation.Finding;
 import io.converge.saga.runtime.state.SagaState;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The read side's invariant: the order history says what the services of record hold, for the order's state and for
- * what each service holds for it. A difference is reported (READ_MODEL), never repaired here and never parking the
+ * The read side's invariant: the order history says what the services of record hold (the order's state, what each
+ * service holds for it, and the amounts of its credit and payment) and how the saga ended. A difference is reported (READ_MODEL), never repaired here and never parking the
  * saga: the services agree with the saga, and a rebuild of the read model is the repair. The history is asked again
  * after {@link #LAG} before anything is reported, so that a model a moment behind is not called drifted.
  */
@@ -55,7 +56,7 @@ class OrderHistoryDrift {
     }
     List<Finding> findings = new ArrayList<>();
     differing(List.copyOf(differing.keySet()), held).forEach((saga, facts) -> findings.add(Finding.report(
-        saga.sagaId(), saga.businessKey(), INVARIANT, describe(observed(held, saga), facts))));
+        saga.sagaId(), saga.businessKey(), INVARIANT, describe(saga, observed(held, saga), facts))));
     return findings;
   }
 
@@ -72,7 +73,7 @@ class OrderHistoryDrift {
     }
     for (EndedSaga saga : sagas) {
       Facts told = facts.get().get(saga.businessKey());
-      if (!agrees(observed(held, saga), told)) {
+      if (!agrees(saga, observed(held, saga), told)) {
         differing.put(saga, told);
       }
     }
@@ -83,10 +84,21 @@ class OrderHistoryDrift {
     return held.getOrDefault(saga.businessKey(), ParticipantReads.NOTHING);
   }
 
-  static boolean agrees(Observed services, Facts history) {
+  static boolean agrees(EndedSaga saga, Observed services, Facts history) {
     return history != null && Objects.equals(services.order(), orNone(history.state()))
         && sameHolding(services.stock(), history.stock()) && sameHolding(services.credit(), history.credit())
-        && sameHolding(services.payment(), history.payment());
+        && sameHolding(services.payment(), history.payment())
+        && sameAmount(services.creditAmount(), history.creditAmount())
+        && sameAmount(services.paymentAmount(), history.paymentAmount())
+        && saga.state().name().equals(history.sagas().get(saga.sagaId()));
+  }
+
+  /**
+   * Where both name an amount, it is the same. One without is judged by the states alone: a release that came before
+   * any reservation leaves the service a row and the history no credit fact.
+   */
+  private static boolean sameAmount(BigDecimal service, BigDecimal history) {
+    return service == null || history == null || service.compareTo(history) == 0;
   }
 
   private static boolean sameHolding(String service, String history) {
@@ -94,11 +106,14 @@ class OrderHistoryDrift {
     return service.equals(seen) || (HOLDS_NOTHING.contains(service) && HOLDS_NOTHING.contains(seen));
   }
 
-  private static String describe(Observed services, Facts history) {
+  private static String describe(EndedSaga saga, Observed services, Facts history) {
     String says = history == null ? "has no order" : "says order " + orNone(history.state()) + ", stock "
-        + orNone(history.stock()) + ", credit " + orNone(history.credit()) + ", payment " + orNone(history.payment());
+        + orNone(history.stock()) + ", credit " + orNone(history.credit()) + " " + history.creditAmount()
+        + ", payment " + orNone(history.payment()) + " " + history.paymentAmount() + ", saga "
+        + orNone(history.sagas().get(saga.sagaId()));
     return "the order history " + says + "; the services hold order " + services.order() + ", stock "
-        + services.stock() + ", credit " + services.credit() + ", payment " + services.payment();
+        + services.stock() + ", credit " + services.credit() + " " + services.creditAmount() + ", payment "
+        + services.payment() + " " + services.paymentAmount() + ", and the saga is " + saga.state();
   }
 
   private static String orNone(String state) {

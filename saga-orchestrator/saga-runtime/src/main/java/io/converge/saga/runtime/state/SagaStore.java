@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,10 +31,14 @@ public class SagaStore implements SagaLifecycle {
   private final SagaCompletionNotifier notifier;
   private final SagaMetrics metrics;
   private final ApplicationEventPublisher events;
-  private final DomainEventOutbox published;
+  /**
+   * Resolved on first use: the outbox sends through Eventuate's message producer, whose interceptors include our
+   * {@link SagaHistoryInterceptor}, which writes through this store.
+   */
+  private final ObjectProvider<DomainEventOutbox> published;
 
   SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics, ApplicationEventPublisher events,
-            DomainEventOutbox published) {
+            ObjectProvider<DomainEventOutbox> published) {
     this.jdbc = jdbc;
     this.notifier = notifier;
     this.metrics = metrics;
@@ -47,7 +52,7 @@ public class SagaStore implements SagaLifecycle {
             + "deadline_at) VALUES (?, ?, ?, ?, ?, NOW(3), DATE_ADD(NOW(3), INTERVAL ? MICROSECOND))",
         sagaId, sagaType, version, businessKey, SagaState.RUNNING.name(), deadline.toMillis() * 1000);
     long now = System.currentTimeMillis();
-    published.publish(SagaEvent.CHANNEL, new SagaEvent.Started(sagaId, 1, sagaType, version, businessKey,
+    published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.Started(sagaId, 1, sagaType, version, businessKey,
         now + deadline.toMillis(), now));
   }
 
@@ -230,7 +235,7 @@ public class SagaStore implements SagaLifecycle {
   private void publishChange(String sagaId) {
     jdbc.query("SELECT version, business_key, state, IF(state = 'NEEDS_ATTENTION', attention, reason) "
         + "FROM saga_summary WHERE saga_id = ?", rs -> {
-      published.publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1), rs.getString(2),
+      published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1), rs.getString(2),
           rs.getString(3), rs.getString(4), System.currentTimeMillis()));
     }, sagaId);
   }
