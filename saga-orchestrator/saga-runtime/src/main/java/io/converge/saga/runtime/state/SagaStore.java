@@ -235,8 +235,8 @@ public class SagaStore implements SagaLifecycle {
   private void publishChange(String sagaId) {
     jdbc.query("SELECT version, business_key, state, IF(state = 'NEEDS_ATTENTION', attention, reason) "
         + "FROM saga_summary WHERE saga_id = ?", rs -> {
-      published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1), rs.getString(2),
-          rs.getString(3), rs.getString(4), System.currentTimeMillis()));
+      published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1),
+          rs.getString(2), rs.getString(3), rs.getString(4), System.currentTimeMillis()));
     }, sagaId);
   }
 
