@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * The read side's invariant: the order history says what the services of record hold (the order's state, what each
  * service holds for it, and the amounts of its credit and payment) and how the saga ended. A difference is reported
  * (READ_MODEL), never repaired here and never parking the saga: the services agree with the saga, and a rebuild of
- * the read model is the repair. The history is asked again
- * after {@link #LAG} before anything is reported, so that a model a moment behind is not called drifted.
+ * the read model is the repair. The history is asked again after {@link #LAG} before anything is reported, so that a
+ * model a moment behind is not called drifted.
  */
 @Component
 class OrderHistoryDrift {
