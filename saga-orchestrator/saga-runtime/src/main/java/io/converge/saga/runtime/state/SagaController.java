@@ -31,19 +31,19 @@ class SagaController {
   @GetMapping("/{sagaId}")
   DeferredResult<SagaView> get(@PathVariable String sagaId, @RequestParam(required = false) String wait) {
     Duration waitFor = parseWait(wait);
-    SagaView now = view(sagaId);
     DeferredResult<SagaView> result = new DeferredResult<>(Math.max(1, waitFor.toMillis()), () -> view(sagaId));
-    if (now.state().isTerminal() || waitFor.isZero()) {
-      result.setResult(now);
+    // Only the state is read before the saga is worth showing: the whole view (its history too) is read once.
+    SagaState now = store.state(sagaId).orElseThrow(() -> new NotFoundException("No saga " + sagaId));
+    if (now.isTerminal() || waitFor.isZero()) {
+      result.setResult(view(sagaId));
       return result;
     }
     Runnable wakeUp = () -> result.setResult(view(sagaId));
     notifier.onEnd(sagaId, wakeUp);
     result.onCompletion(() -> notifier.forget(sagaId, wakeUp));
     // It may have ended between the first read and registering: look once more.
-    SagaView again = view(sagaId);
-    if (again.state().isTerminal()) {
-      result.setResult(again);
+    if (store.state(sagaId).map(SagaState::isTerminal).orElse(false)) {
+      result.setResult(view(sagaId));
     }
     return result;
   }

@@ -85,21 +85,21 @@ class SagaMetrics extends PeriodicTask {
     pastDeadline.set(late[0]);
   }
 
-  /** Records the saga's time to consistency once its end commits. */
-  void ended(String sagaId, SagaState state) {
-    record Ending(long millis, boolean late) {
-    }
-    Ending ending = jdbc.queryForObject("SELECT TIMESTAMPDIFF(MICROSECOND, started_at, ended_at) DIV 1000, "
-        + "ended_at > deadline_at FROM saga_summary WHERE saga_id = ?",
-        (rs, row) -> new Ending(rs.getLong(1), rs.getBoolean(2)), sagaId);
+  /**
+   * Records the saga's time to consistency once its end commits.
+   *
+   * @param millis from its start to its end
+   * @param late   whether it ended after its deadline
+   */
+  void ended(SagaState state, long millis, boolean late) {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
         Timer.builder("converge.saga.time_to_consistency")
             .description("Saga accepted → terminal, every participant's effect committed")
             .tag("outcome", state.name()).publishPercentiles(0.5, 0.95, 0.99).register(registry)
-            .record(ending.millis(), TimeUnit.MILLISECONDS);
-        if (ending.late()) {
+            .record(millis, TimeUnit.MILLISECONDS);
+        if (late) {
           endedLate.increment();
         }
       }

@@ -6,6 +6,7 @@ import io.converge.saga.runtime.definition.SagaTypes;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -26,6 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Repository
 public class SagaStore implements SagaLifecycle {
+
+  /** The transaction's history rows not yet written (a transaction resource). */
+  private static final Object PENDING_HISTORY = new Object();
 
   private final JdbcTemplate jdbc;
   private final SagaCompletionNotifier notifier;
@@ -90,10 +94,48 @@ public class SagaStore implements SagaLifecycle {
     }
   }
 
+  /**
+   * Adds a step to the saga's history. Inside a transaction the steps are written together, in one statement, just
+   * before it commits (a reply received and the command it led to are one transaction: two rows, one round trip);
+   * their time is that statement's.
+   */
   public void record(String sagaId, String kind, String participant, String messageType, String outcome,
                      Integer attempt, String messageId) {
+    Object[] row = {sagaId, kind, participant, messageType, outcome, attempt, messageId};
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      insertHistory(List.<Object[]>of(row));
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(PENDING_HISTORY);
+    if (pending == null) {
+      List<Object[]> rows = new ArrayList<>();
+      pending = rows;
+      TransactionSynchronizationManager.bindResource(PENDING_HISTORY, rows);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          // Unbound first: a statement run from here on (another synchronization) starts a list of its own.
+          TransactionSynchronizationManager.unbindResource(PENDING_HISTORY);
+          insertHistory(rows);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_HISTORY);
+        }
+      });
+    }
+    pending.add(row);
+  }
+
+  private void insertHistory(List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     jdbc.update("INSERT INTO saga_history (saga_id, kind, participant, message_type, outcome, attempt, message_id, at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))", sagaId, kind, participant, messageType, outcome, attempt, messageId);
+        + "VALUES " + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, NOW(3))")),
+        rows.stream().flatMap(Arrays::stream).toArray());
   }
 
   public Optional<SagaState> state(String sagaId) {
@@ -222,8 +264,13 @@ public class SagaStore implements SagaLifecycle {
   private void end(String sagaId, SagaState state, String reason) {
     jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = NOW(3), version = version + 1 "
         + "WHERE saga_id = ?", state.name(), reason, sagaId);
-    publishChange(sagaId);
-    metrics.ended(sagaId, state);
+    // What the published event and the time-to-consistency metric need, in one round trip.
+    jdbc.query("SELECT version, business_key, TIMESTAMPDIFF(MICROSECOND, started_at, ended_at) DIV 1000, "
+        + "ended_at > deadline_at FROM saga_summary WHERE saga_id = ?", rs -> {
+          published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1),
+              rs.getString(2), state.name(), reason, System.currentTimeMillis()));
+          metrics.ended(state, rs.getLong(3), rs.getBoolean(4));
+        }, sagaId);
     // Waiters learn of the end only once it is committed, so what they read back is the end.
     afterCommit(() -> {
       notifier.ended(sagaId);

@@ -64,23 +64,23 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
       chain.invokeNext(subscriberIdAndMessage);
       return;
     }
-    Optional<SagaState> state = sagas.lock(sagaId.get());
-    if (state.isEmpty()) {
+    Optional<SagaTimers.LockedForReply> locked = timers.lockForReply(sagaId.get(), inReplyTo.get());
+    if (locked.isEmpty()) {
       chain.invokeNext(subscriberIdAndMessage);
       return;
     }
+    SagaState state = locked.get().state();
     Optional<CompensationRefused> refusal = refusal(reply);
     if (refusal.isPresent()) {
-      refused(sagaId.get(), state.get(), reply, refusal.get());
+      refused(sagaId.get(), state, reply, refusal.get());
       return;
     }
-    Optional<SagaTimers.Awaited> awaited = timers.sagaAwaiting(inReplyTo.get())
-        .filter(a -> a.sagaId().equals(sagaId.get()));
+    Optional<Long> awaited = locked.get().millisSinceSent();
     if (awaited.isEmpty()) {
       record(sagaId.get(), "REPLY_DROPPED", reply);
       return;
     }
-    boolean compensating = state.get() == SagaState.COMPENSATING;
+    boolean compensating = state == SagaState.COMPENSATING;
     // Asked only of a failure to a forward step: a success, the common case, costs no query.
     boolean retriableStep = isFailure(reply) && !compensating
         && awaitsRetriableStep(sagaId.get(), reply.getHeader("commandreply_saga_type").orElse("?"));
@@ -92,7 +92,7 @@ class ReplyCorrelationDecorator implements MessageHandlerDecorator {
       case RETRY_STEP -> retriableStepFailed(sagaId.get(), reply);
       case DELIVER -> {
         timers.stepAnswered(sagaId.get());
-        latencies.record(participant(reply), awaited.get().millisSinceSent());
+        latencies.record(participant(reply), awaited.get());
         chain.invokeNext(subscriberIdAndMessage);
       }
     }

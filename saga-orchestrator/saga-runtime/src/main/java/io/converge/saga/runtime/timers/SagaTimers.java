@@ -1,5 +1,6 @@
 package io.converge.saga.runtime.timers;
 
+import io.converge.saga.runtime.state.SagaState;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,13 @@ public class SagaTimers {
   record StoredCommand(String destination, String headers, String payload, boolean published) {
   }
 
-  record Awaited(String sagaId, long millisSinceSent) {
+  /**
+   * A saga locked to handle a reply.
+   *
+   * @param millisSinceSent since the command replied to was sent, when the saga awaits a reply to it (empty: it does
+   *                        not, the reply is late or repeated)
+   */
+  record LockedForReply(SagaState state, Optional<Long> millisSinceSent) {
   }
 
   private final JdbcTemplate jdbc;
@@ -39,17 +46,25 @@ public class SagaTimers {
         sagaId, attempt);
   }
 
-  /** The saga awaiting a reply to this command message, if one does, and how long ago the command was sent. */
-  Optional<Awaited> sagaAwaiting(String commandMessageId) {
-    return jdbc.query("SELECT saga_id, TIMESTAMPDIFF(MICROSECOND, sent_at, NOW(3)) DIV 1000 "
-            + "FROM saga_awaited_replies WHERE message_id = ?",
-        (rs, row) -> new Awaited(rs.getString(1), rs.getLong(2)), commandMessageId).stream().findFirst();
+  /**
+   * Takes the saga's lock ({@link io.converge.saga.runtime.state.SagaStore#lock}) and, in the same round trip, looks
+   * up whether it awaits a reply to {@code commandMessageId}; empty when there is no such saga.
+   */
+  Optional<LockedForReply> lockForReply(String sagaId, String commandMessageId) {
+    return jdbc.query("SELECT s.state, TIMESTAMPDIFF(MICROSECOND, a.sent_at, NOW(3)) DIV 1000 FROM saga_summary s "
+            + "LEFT JOIN saga_awaited_replies a ON a.message_id = ? AND a.saga_id = s.saga_id "
+            + "WHERE s.saga_id = ? FOR UPDATE",
+        (rs, row) -> new LockedForReply(SagaState.valueOf(rs.getString(1)),
+            Optional.ofNullable((Long) rs.getObject(2, Long.class))), commandMessageId, sagaId).stream().findFirst();
   }
 
-  /** The step is answered: no reply to any of its attempts is awaited any more, and its timer is off. */
+  /**
+   * The step is answered: no reply to any of its attempts is awaited any more, and its timer is off (one statement
+   * for both tables).
+   */
   void stepAnswered(String sagaId) {
-    jdbc.update("DELETE FROM saga_awaited_replies WHERE saga_id = ?", sagaId);
-    disarm(sagaId);
+    jdbc.update("DELETE a, t FROM saga_summary s LEFT JOIN saga_awaited_replies a ON a.saga_id = s.saga_id "
+        + "LEFT JOIN saga_timers t ON t.saga_id = s.saga_id WHERE s.saga_id = ?", sagaId);
   }
 
   public void arm(String sagaId, long inMillis, int attempt, String commandMessageId, String commandType) {
