@@ -39,6 +39,9 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
    * @param maxBackoff   longest pause after a failed round (Kafka or the database down); grows exponentially to it
    * @param lease        how long the active relay's lease lasts: a standby takes over at most this long (plus a third
    *                     of it) after the active relay died
+   * @param markEvery    how long rows Kafka acknowledged may wait to be marked published, so that one update marks
+   *                     the rows of several rounds (0: each round marks its own). A crash publishes them again (at
+   *                     least once, as between any publish and its mark); the relay itself never does
    * @param producer     more Kafka producer settings, such as {@code security.protocol}, SASL or compression; the
    *                     settings the relay's guarantees rest on (acks, idempotence, retries, in-flight requests,
    *                     partitioning, transactions) are refused at startup
@@ -49,6 +52,7 @@ public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retentio
                       @DefaultValue("1s") Duration idleFallbackPoll,
                       @DefaultValue("5s") Duration maxBackoff,
                       @DefaultValue("3s") Duration lease,
+                      @DefaultValue("50ms") Duration markEvery,
                       Map<String, String> producer) {
 
     /** Producer settings per-key order and at-least-once rest on: never taken from {@code producer}. */

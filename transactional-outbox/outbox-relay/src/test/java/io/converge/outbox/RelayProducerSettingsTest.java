@@ -25,6 +25,6 @@ class RelayProducerSettingsTest {
 
   private static OutboxProperties.Relay relay(Map<String, String> producer) {
     return new OutboxProperties.Relay(true, 500, Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(5),
-        Duration.ofSeconds(3), producer);
+        Duration.ofSeconds(3), Duration.ofMillis(50), producer);
   }
 }

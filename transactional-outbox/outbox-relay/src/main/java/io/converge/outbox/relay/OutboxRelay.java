@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,6 +47,9 @@ public class OutboxRelay implements SmartLifecycle {
   private final Counter published;
   private final IntervalFunction backoff;
   private final Object wakeup = new Object();
+  /** Rows Kafka acknowledged and not yet marked published, in id order; skipped when read again. */
+  private final Set<String> ackedNotMarked = new LinkedHashSet<>();
+  private long marksDueNanos;
   private boolean wakeRequested;
   private int emptyPolls;
   private volatile boolean running;
@@ -96,6 +101,11 @@ public class OutboxRelay implements SmartLifecycle {
   @Override
   public void stop() {
     abandon();
+    try {
+      markAcked();
+    } catch (RuntimeException e) {
+      log.warn("Could not mark {} published rows on stopping; they will be published again", ackedNotMarked.size(), e);
+    }
     lease.release();
   }
 
@@ -135,12 +145,17 @@ public class OutboxRelay implements SmartLifecycle {
           }
           // A full batch means more rows are waiting: go on without sleeping.
         }
+        if (!ackedNotMarked.isEmpty() && (System.nanoTime() - marksDueNanos >= 0 || !lease.holds())) {
+          markAcked();
+        }
         emptyPolls = woken || sent > 0 ? 0 : emptyPolls + 1;
         failures = 0;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
+        // What this round left unmarked is published again by the next (at least once): nothing is assumed.
+        ackedNotMarked.clear();
         failures++;
         long pause = backoff.apply(failures);
         log.warn("Outbox relay round failed (attempt {}), retrying in {} ms: {}", failures, pause, e.toString());
@@ -153,7 +168,11 @@ public class OutboxRelay implements SmartLifecycle {
   private boolean awaitWork(int emptyPollsSoFar) throws InterruptedException {
     synchronized (wakeup) {
       if (!wakeRequested) {
-        wakeup.wait(fallbackPollAfter(emptyPollsSoFar, settings).toMillis());
+        long waitMillis = fallbackPollAfter(emptyPollsSoFar, settings).toMillis();
+        if (!ackedNotMarked.isEmpty()) {
+          waitMillis = Math.max(1, Math.min(waitMillis, (marksDueNanos - System.nanoTime()) / 1_000_000));
+        }
+        wakeup.wait(waitMillis);
       }
       boolean woken = wakeRequested;
       wakeRequested = false;
@@ -175,10 +194,16 @@ public class OutboxRelay implements SmartLifecycle {
     return Duration.ofMillis(Math.min(doubled, Math.max(base, settings.idleFallbackPoll().toMillis())));
   }
 
-  /** Publishes one batch and returns how many rows it held. */
+  /** Publishes one batch and returns how many rows it held (rows published and not yet marked are not sent again). */
   int publishBatch() {
-    List<OutboxMessage> batch = repository.findUnpublished(settings.batchSize());
+    List<OutboxMessage> read = repository.findUnpublished(settings.batchSize());
+    List<OutboxMessage> batch = read.stream().filter(m -> !ackedNotMarked.contains(m.id())).toList();
     if (batch.isEmpty()) {
+      if (read.size() == settings.batchSize()) {
+        // Every row read awaits its mark, and more may wait behind them: mark now and read again.
+        markAcked();
+        return read.size();
+      }
       return 0;
     }
     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -192,9 +217,24 @@ public class OutboxRelay implements SmartLifecycle {
       ids.add(message.id());
       latency.record(Math.max(0, System.currentTimeMillis() - message.creationTime()), TimeUnit.MILLISECONDS);
     }
-    repository.markPublished(ids);
     published.increment(ids.size());
+    if (ackedNotMarked.isEmpty()) {
+      marksDueNanos = System.nanoTime() + settings.markEvery().toNanos();
+    }
+    ackedNotMarked.addAll(ids);
+    if (settings.markEvery().isZero() || ackedNotMarked.size() >= settings.batchSize()) {
+      markAcked();
+    }
     return batch.size();
+  }
+
+  /** Marks every row Kafka acknowledged and the relay has not marked yet, in one update. */
+  void markAcked() {
+    if (ackedNotMarked.isEmpty()) {
+      return;
+    }
+    repository.markPublished(List.copyOf(ackedNotMarked));
+    ackedNotMarked.clear();
   }
 
   private static void awaitAck(Future<RecordMetadata> ack) {

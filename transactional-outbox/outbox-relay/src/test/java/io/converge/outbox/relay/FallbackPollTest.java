@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FallbackPollTest {
 
   private static final OutboxProperties.Relay SETTINGS = new OutboxProperties.Relay(true, 500, Duration.ofMillis(50),
-      Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(3), Map.of());
+      Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(50), Map.of());
 
   @Test
   void pollsAtTheConfiguredPaceForASecondOfFindingNothing() {

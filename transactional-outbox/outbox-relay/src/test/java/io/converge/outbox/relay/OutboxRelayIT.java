@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxRelayIT {
 
   private static final OutboxProperties.Relay SETTINGS = new OutboxProperties.Relay(true, 500, Duration.ofMillis(50),
-      Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(3), Map.of());
+      Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofMillis(50), Map.of());
 
   private static RunningService service;
   private static KafkaWireClient wire;
@@ -105,6 +106,44 @@ class OutboxRelayIT {
       send(channel, "key-1", "marker");
       await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("marker"));
       assertThat(handled).containsExactly("exactly-once-effect", "marker");
+    } finally {
+      relay.stop();
+      service.bean(OutboxRelay.class).start();
+    }
+  }
+
+  @Test
+  void rowsPublishedInSeveralRoundsAreMarkedByOneUpdateAndEachIsPublishedOnce() throws InterruptedException {
+    String channel = "converge.test.marks-" + UUID.randomUUID();
+    JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+    AtomicInteger marks = new AtomicInteger();
+    AtomicInteger marked = new AtomicInteger();
+    service.bean(OutboxRelay.class).stop();
+    OutboxRepository counting = new OutboxRepository(jdbc) {
+      @Override
+      public void markPublished(List<String> ids) {
+        marks.incrementAndGet();
+        marked.addAndGet(ids.size());
+        super.markPublished(ids);
+      }
+    };
+    OutboxProperties.Relay slowMarks = new OutboxProperties.Relay(true, 500, Duration.ofMillis(50),
+        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofMillis(500), Map.of());
+    OutboxRelay relay = new OutboxRelay(counting, new RelayLease(jdbc, Duration.ofSeconds(3)), slowMarks,
+        SharedInfrastructure.kafka(), "marks-test", new SimpleMeterRegistry());
+    try {
+      relay.start();
+      for (int i = 0; i < 10; i++) {
+        send(channel, "k", "m" + i);
+        relay.wake();
+        Thread.sleep(20);
+      }
+      assertThat(wire.await(channel, m -> true, 10, Duration.ofSeconds(20))).hasSize(10);
+      await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM message "
+          + "WHERE destination = ? AND published = 0", Integer.class, channel) == 0);
+      assertThat(marks.get()).as("updates for 10 rows published in separate rounds").isLessThan(5);
+      assertThat(wire.await(channel, m -> true, 11, Duration.ofSeconds(2)))
+          .as("a row waiting for its mark is not published again").hasSize(10);
     } finally {
       relay.stop();
       service.bean(OutboxRelay.class).start();
