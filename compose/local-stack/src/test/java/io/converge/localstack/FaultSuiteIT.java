@@ -83,6 +83,52 @@ class FaultSuiteIT {
     assertThat(firedTwice).as("a step resent or timed out twice for one attempt").isZero();
   }
 
+  /**
+   * Scale-out: a second orchestrator and a second inventory-service share the Kafka partitions and stand by for the
+   * relay leases. The sagas are held at their credit step (the customer's account locked) while the first instance
+   * of each is stopped; the second ones must take the partitions and the leases and end them on their own.
+   */
+  @Test
+  void twoInstancesOfTheOrchestratorAndOfAParticipantAndTheFirstOfEachStopped() throws Exception {
+    long[] inFlightAtStop = {0};
+    long[] endedWhileStopped = {0};
+    CompletableFuture<?>[] held = new CompletableFuture<?>[1];
+    try (ConfigurableApplicationContext orchestrator = TestSystem.get().startAnotherInstance("saga-orchestrator");
+         ConfigurableApplicationContext inventory = TestSystem.get().startAnotherInstance("inventory-service")) {
+      run("two instances of the orchestrator and of inventory-service; the first of each stopped mid-saga",
+          false, scenario -> {
+            held[0] = CompletableFuture.runAsync(() -> {
+              try {
+                Faults.holdCustomerFor(scenario.customer(), 3_000);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+            Thread.sleep(300);
+          }, scenario -> {
+            TestSystem.get().stop("saga-orchestrator");
+            TestSystem.get().stop("inventory-service");
+            try {
+              inFlightAtStop[0] = scenario.inFlight();
+              held[0].join();
+              long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+              while (scenario.inFlight() > 0 && System.nanoTime() < until) {
+                Thread.sleep(200);
+              }
+              endedWhileStopped[0] = inFlightAtStop[0] - scenario.inFlight();
+            } finally {
+              TestSystem.get().restart("saga-orchestrator");
+              TestSystem.get().restart("inventory-service");
+            }
+          });
+    }
+    System.out.println("Scale-out: " + inFlightAtStop[0] + " sagas in flight when the first instances stopped, "
+        + endedWhileStopped[0] + " of them ended by the second instances alone");
+    assertThat(inFlightAtStop[0]).as("sagas in flight when the first instances stopped").isPositive();
+    assertThat(endedWhileStopped[0]).as("sagas the second instances ended while the first were stopped")
+        .isEqualTo(inFlightAtStop[0]);
+  }
+
   @Test
   void theOrchestratorStoppedMidSagaThenRestarted() throws Exception {
     run("orchestrator stopped mid-saga, then restarted", false, scenario -> Faults.stopFor("saga-orchestrator", 2_000));
@@ -199,7 +245,13 @@ class FaultSuiteIT {
   }
 
   private void run(String name, boolean garbageSent, Fault fault) throws Exception {
+    run(name, garbageSent, batch -> { }, fault);
+  }
+
+  /** @param beforePlacing what the scenario sets up once its customer and product exist, before its sagas start */
+  private void run(String name, boolean garbageSent, Fault beforePlacing, Fault fault) throws Exception {
     SagaBatch batch = SagaBatch.open();
+    beforePlacing.inject(batch);
     long deadLettersBefore = SagaBatch.deadLetters();
     List<CompletableFuture<Void>> placing = new ArrayList<>();
     for (int i = 0; i < SAGAS; i++) {
