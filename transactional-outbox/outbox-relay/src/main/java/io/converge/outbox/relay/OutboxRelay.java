@@ -136,6 +136,11 @@ public class OutboxRelay implements SmartLifecycle {
           continue;
         }
         boolean woken = awaitWork(emptyPolls);
+        if (!woken && marksDue()) {
+          // The wait ended for the marks, not for a commit: no query for rows (the fallback poll comes next time).
+          markAcked();
+          continue;
+        }
         int sent = 0;
         int batch;
         while (running && lease.holds() && (batch = publishBatch()) > 0) {
@@ -145,7 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
           }
           // A full batch means more rows are waiting: go on without sleeping.
         }
-        if (!ackedNotMarked.isEmpty() && (System.nanoTime() - marksDueNanos >= 0 || !lease.holds())) {
+        if (marksDue() || !lease.holds()) {
           markAcked();
         }
         emptyPolls = woken || sent > 0 ? 0 : emptyPolls + 1;
@@ -226,6 +231,10 @@ public class OutboxRelay implements SmartLifecycle {
       markAcked();
     }
     return batch.size();
+  }
+
+  private boolean marksDue() {
+    return !ackedNotMarked.isEmpty() && System.nanoTime() - marksDueNanos >= 0;
   }
 
   /** Marks every row Kafka acknowledged and the relay has not marked yet, in one update. */
