@@ -36,7 +36,7 @@ BROKER_PID=""
 STACK_PID=""
 RELAY_PIDS=()
 cleanup() {
-  for pid in "${RELAY_PIDS[@]}"; do "$PEER/eventuate-cdc-relay/stop-relay.sh" "$pid" >/dev/null 2>&1 || true; done
+  for pid in ${RELAY_PIDS[@]+"${RELAY_PIDS[@]}"}; do "$PEER/eventuate-cdc-relay/stop-relay.sh" "$pid" >/dev/null 2>&1 || true; done
   RELAY_PIDS=()
   if [ -n "$STACK_PID" ]; then kill "$STACK_PID" 2>/dev/null || true; wait "$STACK_PID" 2>/dev/null || true; fi
   STACK_PID=""
@@ -84,12 +84,12 @@ run() {
   for _ in $(seq 1 300); do grep -q "Converge is running" "$WORK/stack-$name.log" && break; sleep 1; done
   grep -q "Converge is running" "$WORK/stack-$name.log" || { tail -40 "$WORK/stack-$name.log" >&2; exit 1; }
   local before after started ended
-  before=$(cpu_seconds "${RELAY_PIDS[@]}")
+  before=$(cpu_seconds ${RELAY_PIDS[@]+"${RELAY_PIDS[@]}"})
   started=$(date +%s.%N)
   # shellcheck disable=SC2086
   java -jar "$JAR" bench $BENCH_ARGS out="$WORK/bench-$name.md" >&2
   ended=$(date +%s.%N)
-  after=$(cpu_seconds "${RELAY_PIDS[@]}")
+  after=$(cpu_seconds ${RELAY_PIDS[@]+"${RELAY_PIDS[@]}"})
   echo "$name $(echo "scale=2; ($after - $before) / ($ended - $started)" | bc)" >> "$WORK/relay-cpu.txt"
   cleanup
 }

@@ -11,18 +11,23 @@ import io.converge.contracts.payment.PaymentChannels;
 import io.converge.devinfra.KafkaWireClient;
 import io.converge.devinfra.WireMessage;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
 
 /**
  * Faults injected while sagas are in flight; per scenario it counts sagas started, lost (not terminal), terminal after
@@ -84,49 +89,67 @@ class FaultSuiteIT {
   }
 
   /**
-   * Scale-out: a second orchestrator and a second inventory-service share the Kafka partitions and stand by for the
-   * relay leases. The sagas are held at their credit step (the customer's account locked) while the first instance
-   * of each is stopped; the second ones must take the partitions and the leases and end them on their own.
+   * Scale-out: a second orchestrator and a second inventory-service run beside the first ones, on the same databases
+   * and consumer groups. Orders keep coming through the second orchestrator while the first of each is stopped for
+   * 4 s: the second ones take the partitions and the relay leases, and the sagas keep ending meanwhile.
    */
   @Test
   void twoInstancesOfTheOrchestratorAndOfAParticipantAndTheFirstOfEachStopped() throws Exception {
-    long[] inFlightAtStop = {0};
-    long[] endedWhileStopped = {0};
-    CompletableFuture<?>[] held = new CompletableFuture<?>[1];
+    long[] whileStopped = new long[2];
     try (ConfigurableApplicationContext orchestrator = TestSystem.get().startAnotherInstance("saga-orchestrator");
          ConfigurableApplicationContext inventory = TestSystem.get().startAnotherInstance("inventory-service")) {
-      run("two instances of the orchestrator and of inventory-service; the first of each stopped mid-saga",
-          false, scenario -> {
-            held[0] = CompletableFuture.runAsync(() -> {
-              try {
-                Faults.holdCustomerFor(scenario.customer(), 3_000);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
+      RestClient second = TestSystem.http(URI.create("http://localhost:"
+          + ((WebServerApplicationContext) orchestrator).getWebServer().getPort()));
+      run("two instances of the orchestrator and of inventory-service; the first of each stopped for 4 s while "
+          + "orders come in", false, scenario -> {
+            AtomicBoolean placing = new AtomicBoolean(true);
+            Thread orders = new Thread(() -> {
+              for (int i = SAGAS; placing.get(); i++) {
+                scenario.placeOne(second, i);
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                }
               }
-            });
-            Thread.sleep(300);
-          }, scenario -> {
-            TestSystem.get().stop("saga-orchestrator");
-            TestSystem.get().stop("inventory-service");
+            }, "orders-through-the-second-orchestrator");
+            orders.start();
             try {
-              inFlightAtStop[0] = scenario.inFlight();
-              held[0].join();
-              long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-              while (scenario.inFlight() > 0 && System.nanoTime() < until) {
-                Thread.sleep(200);
+              Thread.sleep(500);
+              Timestamp stoppedAt = now();
+              TestSystem.get().stop("saga-orchestrator");
+              TestSystem.get().stop("inventory-service");
+              try {
+                Thread.sleep(4_000);
+              } finally {
+                Timestamp restartedAt = now();
+                whileStopped[0] = countSagas(scenario, "started_at BETWEEN ? AND ?", stoppedAt, restartedAt);
+                whileStopped[1] = countSagas(scenario, "ended_at BETWEEN ? AND ?", stoppedAt, restartedAt);
+                TestSystem.get().restart("saga-orchestrator");
+                TestSystem.get().restart("inventory-service");
               }
-              endedWhileStopped[0] = inFlightAtStop[0] - scenario.inFlight();
             } finally {
-              TestSystem.get().restart("saga-orchestrator");
-              TestSystem.get().restart("inventory-service");
+              placing.set(false);
+              orders.join();
             }
           });
     }
-    System.out.println("Scale-out: " + inFlightAtStop[0] + " sagas in flight when the first instances stopped, "
-        + endedWhileStopped[0] + " of them ended by the second instances alone");
-    assertThat(inFlightAtStop[0]).as("sagas in flight when the first instances stopped").isPositive();
-    assertThat(endedWhileStopped[0]).as("sagas the second instances ended while the first were stopped")
-        .isEqualTo(inFlightAtStop[0]);
+    System.out.println("Scale-out: while the first instances were stopped, " + whileStopped[0] + " sagas started and "
+        + whileStopped[1] + " ended");
+    assertThat(whileStopped[0]).as("sagas started through the second orchestrator alone").isPositive();
+    assertThat(whileStopped[1]).as("sagas ended by the second instances alone").isPositive();
+  }
+
+  private static Timestamp now() {
+    return TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT NOW(3)", Timestamp.class);
+  }
+
+  private static long countSagas(SagaBatch scenario, String condition, Object... arguments) {
+    List<String> ids = List.copyOf(scenario.sagaIds());
+    List<Object> all = new ArrayList<>(ids);
+    all.addAll(List.of(arguments));
+    return TestSystem.jdbc("saga-orchestrator").queryForObject("SELECT COUNT(*) FROM saga_summary WHERE saga_id IN ("
+        + SagaBatch.placeholders(ids) + ") AND " + condition, Long.class, all.toArray());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.web.client.RestClient;
 
 /**
  * Sagas placed for one customer and one product during a fault, and what the fault suite counts about them once the
@@ -32,7 +33,12 @@ record SagaBatch(String customer, String sku, List<String> sagaIds, Set<String> 
 
   /** Places one order; one in five has its payment declined, so both outcomes are exercised. */
   void placeOne(int sequence) {
-    JsonNode accepted = place(order(customer, sku, 1, sequence % 5 == 0 ? "card-declined" : "card"));
+    placeOne(TestSystem.http("saga-orchestrator"), sequence);
+  }
+
+  /** As {@link #placeOne(int)}, through this orchestrator instance. */
+  void placeOne(RestClient orchestrator, int sequence) {
+    JsonNode accepted = place(orchestrator, order(customer, sku, 1, sequence % 5 == 0 ? "card-declined" : "card"));
     orderIds.add(accepted.get("orderId").asText());
     sagaIds.add(accepted.get("sagaId").asText());
   }

@@ -5,6 +5,7 @@ import io.converge.devinfra.KafkaBrokerProcess;
 import io.converge.devinfra.ServiceDatabases;
 import io.converge.devinfra.SharedInfrastructure;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,12 @@ final class TestSystem {
 
   /** A client of the service acting as the test system's operator (allowed everywhere). */
   static RestClient http(String service) {
-    return RestClient.builder().baseUrl(get().url(service))
+    return http(URI.create(get().url(service)));
+  }
+
+  /** An operator's client of any instance, by its URL. */
+  static RestClient http(URI instance) {
+    return RestClient.builder().baseUrl(instance.toString())
         .defaultHeader("Authorization", "Bearer " + OPERATOR_TOKEN).build();
   }
 
@@ -170,10 +176,15 @@ final class TestSystem {
    * Retry-After the orchestrator names, as a client should, for up to 30 s; then the 429 is thrown.
    */
   static JsonNode place(Map<String, Object> order) {
+    return place(http("saga-orchestrator"), order);
+  }
+
+  /** Through one orchestrator instance (another one than the system's, say). */
+  static JsonNode place(RestClient orchestrator, Map<String, Object> order) {
     long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
       try {
-        return http("saga-orchestrator").post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+        return orchestrator.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
             .body(order).retrieve().body(JsonNode.class);
       } catch (HttpClientErrorException.TooManyRequests refused) {
         if (System.nanoTime() > giveUpAt) {

@@ -3,11 +3,14 @@ package io.converge.orderhistory.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The read model's versions, each in a schema of its own ({@code model_<version>}): the live one that queries read and
@@ -58,11 +61,15 @@ public class ReadModels {
   }
 
   /**
-   * Stops every instance's projection until the caller's transaction ends: it holds the live version's row
-   * exclusively, and {@link #liveSchemaForWrite} share-locks it.
+   * Stops every instance's projection until the caller's transaction ends, waiting at most {@code wait} for the
+   * writes in flight. A table lock, not the live row's: a row lock request does not stop new share locks from
+   * overtaking it, and under steady load it could wait forever; a table lock request queues the writes that come after
+   * it ({@link #liveSchemaForWrite} takes a row share lock on the table). Plain reads (queries) pass.
    */
-  public void holdLive() {
-    jdbc.queryForObject("SELECT schema_name FROM models WHERE state = 'LIVE' FOR UPDATE", String.class);
+  public void holdLive(Duration wait) {
+    jdbc.execute("SET LOCAL lock_timeout = " + wait.toMillis());
+    jdbc.execute("LOCK TABLE models IN EXCLUSIVE MODE");
+    jdbc.execute("SET LOCAL lock_timeout = 0");
   }
 
   /**
@@ -104,7 +111,13 @@ public class ReadModels {
   public void switchTo(int version) {
     jdbc.update("UPDATE models SET state = 'RETIRED' WHERE state = 'LIVE'");
     jdbc.update("UPDATE models SET state = 'LIVE', switched_at = now() WHERE version = ?", version);
-    live = new Live(schemaOf(version), System.nanoTime());
+    // Queries read the new version once it is committed, not before (its last rows are not visible until then).
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        live = new Live(schemaOf(version), System.nanoTime());
+      }
+    });
   }
 
   /** A running rebuild says it is alive (every few seconds). */

@@ -110,11 +110,14 @@ public class ModelRebuilds {
         }
       }
       // Every instance's live projection stops here: each write share-locks the live version's row
-      // (ReadModels.liveSchemaForWrite), and this transaction holds it exclusively until the switch commits, or until
-      // it gives up after MAX_PAUSE and rolls back. Queries do not lock it and keep answering.
+      // (ReadModels.liveSchemaForWrite), and this transaction locks the models table against them until the switch
+      // commits, or until it gives up after MAX_PAUSE and rolls back. Queries take no such lock and keep answering.
       RebuildReport.Checksums compared = transaction.execute(status -> {
-        models.holdLive();
         long resumeBy = System.nanoTime() + MAX_PAUSE.toNanos();
+        models.holdLive(MAX_PAUSE);
+        // No statement of the paused phase may outlast it either (the comparison is one statement per kind): the
+        // projections' consumers must poll Kafka again well within their max.poll.interval.
+        jdbc.execute("SET LOCAL statement_timeout = " + MAX_PAUSE.toMillis());
         // What the live version has read now, by every instance, is what the new one must have read: exactly.
         Map<TopicPartition, Long> target = positions(previous);
         while (!replayUpTo(consumer, partitions, target, schema, applied)) {
@@ -124,6 +127,9 @@ public class ModelRebuilds {
           }
         }
         RebuildReport.Checksums sums = checksums.compare(previous, schema);
+        if (System.nanoTime() > resumeBy) {
+          throw new IllegalStateException("Replaying the last events and comparing took longer than " + MAX_PAUSE);
+        }
         if (!acceptDifferences && (sums.ordersDifferent() > 0 || sums.customersDifferent() > 0)) {
           reports.computeIfPresent(version, (v, r) -> r.progress(applied[0], rate(applied[0], started))
               .compared(sums));

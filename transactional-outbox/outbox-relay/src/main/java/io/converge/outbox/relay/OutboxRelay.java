@@ -53,6 +53,8 @@ public class OutboxRelay implements SmartLifecycle {
   private boolean wakeRequested;
   private int emptyPolls;
   private volatile boolean running;
+  /** A clean stop (not {@link #abandon}, which stands for a crash): what was sent is marked before the thread ends. */
+  private volatile boolean markOnExit;
   private Thread thread;
   private KafkaProducer<String, String> producer;
   private final MeterRegistry meterRegistry;
@@ -93,6 +95,9 @@ public class OutboxRelay implements SmartLifecycle {
     producerMetrics = new KafkaClientMetrics(producer, Tags.of("service", serviceName));
     producerMetrics.bindTo(meterRegistry);
     running = true;
+    markOnExit = false;
+    // After an abandon (a crash), nothing sent before counts as sent: those rows are published again.
+    ackedNotMarked.clear();
     thread = new Thread(this::run, "outbox-relay-" + serviceName);
     thread.setDaemon(true);
     thread.start();
@@ -100,11 +105,13 @@ public class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void stop() {
+    // The relay's own thread marks what it sent as its last act (the set is its own; no other thread touches it).
+    markOnExit = true;
     abandon();
-    try {
-      markAcked();
-    } catch (RuntimeException e) {
-      log.warn("Could not mark {} published rows on stopping; they will be published again", ackedNotMarked.size(), e);
+    if (thread.isAlive()) {
+      // Still inside a send or a statement: the lease is left to expire, so no standby publishes beside it.
+      log.warn("Outbox relay {} did not stop within 5 s; its lease is left to expire", serviceName);
+      return;
     }
     lease.release();
   }
@@ -128,6 +135,21 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   private void run() {
+    try {
+      publishWhileRunning();
+    } finally {
+      if (markOnExit) {
+        try {
+          markAcked();
+        } catch (RuntimeException e) {
+          log.warn("Could not mark {} published rows on stopping; they will be published again",
+              ackedNotMarked.size(), e);
+        }
+      }
+    }
+  }
+
+  private void publishWhileRunning() {
     int failures = 0;
     while (running) {
       try {
@@ -175,7 +197,8 @@ public class OutboxRelay implements SmartLifecycle {
       if (!wakeRequested) {
         long waitMillis = fallbackPollAfter(emptyPollsSoFar, settings).toMillis();
         if (!ackedNotMarked.isEmpty()) {
-          waitMillis = Math.max(1, Math.min(waitMillis, (marksDueNanos - System.nanoTime()) / 1_000_000));
+          // Rounded up: a wait that ends before the marks are due would query for rows instead of marking.
+          waitMillis = Math.max(1, Math.min(waitMillis, (marksDueNanos - System.nanoTime() + 999_999) / 1_000_000));
         }
         wakeup.wait(waitMillis);
       }
