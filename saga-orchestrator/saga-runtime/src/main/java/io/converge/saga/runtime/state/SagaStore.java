@@ -6,7 +6,6 @@ import io.converge.saga.runtime.definition.SagaTypes;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -28,9 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class SagaStore implements SagaLifecycle {
 
-  /** The transaction's history rows not yet written (a transaction resource). */
-  private static final Object PENDING_HISTORY = new Object();
-
   private final JdbcTemplate jdbc;
   private final SagaCompletionNotifier notifier;
   private final SagaMetrics metrics;
@@ -40,10 +36,12 @@ public class SagaStore implements SagaLifecycle {
    * {@link SagaHistoryInterceptor}, which writes through this store.
    */
   private final ObjectProvider<DomainEventOutbox> published;
+  private final HistoryRows history;
 
   SagaStore(JdbcTemplate jdbc, SagaCompletionNotifier notifier, SagaMetrics metrics, ApplicationEventPublisher events,
-            ObjectProvider<DomainEventOutbox> published) {
+            ObjectProvider<DomainEventOutbox> published, HistoryRows history) {
     this.jdbc = jdbc;
+    this.history = history;
     this.notifier = notifier;
     this.metrics = metrics;
     this.events = events;
@@ -94,48 +92,10 @@ public class SagaStore implements SagaLifecycle {
     }
   }
 
-  /**
-   * Adds a step to the saga's history. Inside a transaction the steps are written together, in one statement, just
-   * before it commits (a reply received and the command it led to are one transaction: two rows, one round trip);
-   * their time is that statement's.
-   */
+  /** Adds a step to the saga's history, in the caller's transaction ({@link HistoryRows}). */
   public void record(String sagaId, String kind, String participant, String messageType, String outcome,
                      Integer attempt, String messageId) {
-    Object[] row = {sagaId, kind, participant, messageType, outcome, attempt, messageId};
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      insertHistory(List.<Object[]>of(row));
-      return;
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(PENDING_HISTORY);
-    if (pending == null) {
-      List<Object[]> rows = new ArrayList<>();
-      pending = rows;
-      TransactionSynchronizationManager.bindResource(PENDING_HISTORY, rows);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          // Unbound first: a statement run from here on (another synchronization) starts a list of its own.
-          TransactionSynchronizationManager.unbindResource(PENDING_HISTORY);
-          insertHistory(rows);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_HISTORY);
-        }
-      });
-    }
-    pending.add(row);
-  }
-
-  private void insertHistory(List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    jdbc.update("INSERT INTO saga_history (saga_id, kind, participant, message_type, outcome, attempt, message_id, at) "
-        + "VALUES " + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, NOW(3))")),
-        rows.stream().flatMap(Arrays::stream).toArray());
+    history.add(sagaId, kind, participant, messageType, outcome, attempt, messageId);
   }
 
   public Optional<SagaState> state(String sagaId) {
