@@ -224,13 +224,8 @@ public class SagaStore implements SagaLifecycle {
   private void end(String sagaId, SagaState state, String reason) {
     jdbc.update("UPDATE saga_summary SET state = ?, reason = ?, ended_at = NOW(3), version = version + 1 "
         + "WHERE saga_id = ?", state.name(), reason, sagaId);
-    // What the published event and the time-to-consistency metric need, in one round trip.
-    jdbc.query("SELECT version, business_key, TIMESTAMPDIFF(MICROSECOND, started_at, ended_at) DIV 1000, "
-        + "ended_at > deadline_at FROM saga_summary WHERE saga_id = ?", rs -> {
-          published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1),
-              rs.getString(2), state.name(), reason, System.currentTimeMillis()));
-          metrics.ended(state, rs.getLong(3), rs.getBoolean(4));
-        }, sagaId);
+    Ending ending = publishChange(sagaId);
+    metrics.ended(state, ending.millis(), ending.late());
     // Waiters learn of the end only once it is committed, so what they read back is the end.
     afterCommit(() -> {
       notifier.ended(sagaId);
@@ -238,13 +233,22 @@ public class SagaStore implements SagaLifecycle {
     });
   }
 
-  /** Publishes the saga's state as this transaction leaves it. */
-  private void publishChange(String sagaId) {
-    jdbc.query("SELECT version, business_key, state, IF(state = 'NEEDS_ATTENTION', attention, reason) "
-        + "FROM saga_summary WHERE saga_id = ?", rs -> {
-      published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1),
-          rs.getString(2), rs.getString(3), rs.getString(4), System.currentTimeMillis()));
-    }, sagaId);
+  /** How long an ended saga took, and whether it ended after its deadline (0 and false while it runs). */
+  private record Ending(long millis, boolean late) {
+  }
+
+  /**
+   * Publishes the saga's state as this transaction leaves it; the same read says how long it took if it ended (what
+   * the time-to-consistency metric needs: one round trip for both).
+   */
+  private Ending publishChange(String sagaId) {
+    return jdbc.queryForObject("SELECT version, business_key, state, IF(state = 'NEEDS_ATTENTION', attention, reason), "
+        + "COALESCE(TIMESTAMPDIFF(MICROSECOND, started_at, ended_at) DIV 1000, 0), "
+        + "COALESCE(ended_at > deadline_at, FALSE) FROM saga_summary WHERE saga_id = ?", (rs, row) -> {
+          published.getObject().publish(SagaEvent.CHANNEL, new SagaEvent.StateChanged(sagaId, rs.getLong(1),
+              rs.getString(2), rs.getString(3), rs.getString(4), System.currentTimeMillis()));
+          return new Ending(rs.getLong(5), rs.getBoolean(6));
+        }, sagaId);
   }
 
   private static void afterCommit(Runnable action) {
