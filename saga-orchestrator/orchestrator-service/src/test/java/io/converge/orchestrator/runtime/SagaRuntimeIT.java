@@ -1,6 +1,7 @@
 package io.converge.orchestrator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.converge.contracts.PricedLine;
@@ -17,6 +18,13 @@ import io.converge.devinfra.ServiceUnderTest;
 import io.converge.devinfra.WireMessage;
 import io.converge.orchestrator.SagaOrchestratorApplication;
 import io.converge.orchestrator.cancelorder.CancelOrderSaga;
+import io.converge.saga.runtime.instances.JoinedSagaInstanceRepository;
+import io.eventuate.common.id.ApplicationIdGenerator;
+import io.eventuate.common.jdbc.EventuateJdbcStatementExecutor;
+import io.eventuate.common.jdbc.EventuateSchema;
+import io.eventuate.tram.sagas.orchestration.SagaInstance;
+import io.eventuate.tram.sagas.orchestration.SagaInstanceRepository;
+import io.eventuate.tram.sagas.orchestration.SagaInstanceRepositoryJdbc;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,6 +34,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The saga runtime on its own, against real MariaDB and Kafka: the orchestrator runs, and this test plays every
@@ -101,6 +110,33 @@ class SagaRuntimeIT {
     answer(create, new OrderCreated(placed.orderId()));
 
     assertThat(await(InventoryChannels.COMMANDS, "inventory.ReserveStock", placed.orderId(), 1)).isNotNull();
+  }
+
+  @Test
+  void theJoinedReadOfASagaInstanceEqualsEventuatesTwoReadsWithAndWithoutLockedResources() {
+    Placed placed = place();
+    await(OrderChannels.COMMANDS, "order.CreateOrder", placed.orderId(), 1);
+    JdbcTemplate jdbc = orchestrator.service().bean(JdbcTemplate.class);
+    String sagaType = jdbc.queryForObject("SELECT saga_type FROM saga_instance WHERE saga_id = ?", String.class,
+        placed.sagaId());
+    SagaInstanceRepository ours = orchestrator.service().bean(SagaInstanceRepository.class);
+    SagaInstanceRepository eventuates = new SagaInstanceRepositoryJdbc(
+        orchestrator.service().bean(EventuateJdbcStatementExecutor.class), new ApplicationIdGenerator(),
+        orchestrator.service().bean(EventuateSchema.class));
+    assertThat(ours).isInstanceOf(JoinedSagaInstanceRepository.class);
+
+    assertThat(ours.find(sagaType, placed.sagaId())).usingRecursiveComparison()
+        .isEqualTo(eventuates.find(sagaType, placed.sagaId()));
+
+    for (String resource : List.of("order/1", "order/2")) {
+      jdbc.update("INSERT INTO saga_instance_participants (saga_type, saga_id, destination, resource) "
+          + "VALUES (?, ?, ?, ?)", sagaType, placed.sagaId(), "converge.test.locks", resource);
+    }
+    SagaInstance joined = ours.find(sagaType, placed.sagaId());
+    assertThat(joined.getDestinationsAndResources()).hasSize(2);
+    assertThat(joined).usingRecursiveComparison().isEqualTo(eventuates.find(sagaType, placed.sagaId()));
+    assertThatThrownBy(() -> ours.find(sagaType, "no-such-saga")).hasMessageContaining("Cannot find saga instance");
+    jdbc.update("DELETE FROM saga_instance_participants WHERE saga_id = ?", placed.sagaId());
   }
 
   private record Placed(String sagaId, String orderId) {

@@ -74,6 +74,21 @@ class OutboxRelayIT {
   }
 
   @Test
+  void aRowWhoseTransactionRolledBackIsNeverPublished() {
+    String channel = "converge.test.rollback-" + UUID.randomUUID();
+    TransactionTemplate transactions = service.bean(TransactionTemplate.class);
+    transactions.executeWithoutResult(tx -> {
+      service.bean(MessageProducer.class).send(channel,
+          MessageBuilder.withPayload("rolled-back").withHeader(Message.PARTITION_ID, "k").build());
+      tx.setRollbackOnly();
+    });
+    send(channel, "k", "committed");
+
+    List<WireMessage> received = wire.await(channel, m -> true, 2, Duration.ofSeconds(3));
+    assertThat(received).extracting(WireMessage::payload).containsExactly("committed");
+  }
+
+  @Test
   void aCrashBetweenPublishAndMarkPublishesAgainAndTheConsumerHandlesItOnce() {
     String channel = "converge.test.crash-" + UUID.randomUUID();
     Queue<String> handled = new ConcurrentLinkedQueue<>();
