@@ -1,5 +1,6 @@
 package io.converge.outbox;
 
+import io.converge.outbox.consumer.PacedCommitsKafkaConsumer;
 import io.converge.outbox.consumer.RetryingHandlerDecorator;
 import io.converge.outbox.deadletter.DeadLetterController;
 import io.converge.outbox.deadletter.DeadLetteringKafkaConsumer;
@@ -20,7 +21,6 @@ import io.converge.outbox.wire.WireNameInterceptor;
 import io.eventuate.common.id.IdGenerator;
 import io.eventuate.tram.spring.jdbckafka.TramJdbcKafkaConfiguration;
 import io.eventuate.messaging.kafka.basic.consumer.EventuateKafkaConsumerConfigurationProperties;
-import io.eventuate.messaging.kafka.basic.consumer.KafkaConsumerFactory;
 import io.eventuate.messaging.kafka.common.EventuateKafkaConfigurationProperties;
 import io.eventuate.messaging.kafka.consumer.OriginalTopicPartitionToSwimlaneMapping;
 import io.eventuate.tram.consumer.common.MessageConsumerImplementation;
@@ -118,13 +118,17 @@ public class OutboxAutoConfiguration {
         ProtectedEndpoint.operator(HttpMethod.POST, "/api/dead-letters/*/replay"));
   }
 
-  /** Replaces Eventuate's consumer so that a record that is not a message cannot stop it. */
+  /**
+   * Replaces Eventuate's consumer so that a record that is not a message cannot stop it, and so that handled offsets
+   * are committed in paced batches.
+   */
   @Bean
   @Primary
   MessageConsumerImplementation deadLetteringKafkaConsumer(EventuateKafkaConfigurationProperties kafka,
-      EventuateKafkaConsumerConfigurationProperties consumerProperties, KafkaConsumerFactory consumerFactory,
+      EventuateKafkaConsumerConfigurationProperties consumerProperties, OutboxProperties properties,
       DeadLetters deadLetters) {
-    return new DeadLetteringKafkaConsumer(kafka.getBootstrapServers(), consumerProperties, consumerFactory,
+    return new DeadLetteringKafkaConsumer(kafka.getBootstrapServers(), consumerProperties,
+        PacedCommitsKafkaConsumer.factory(properties.consumer().commitEvery()),
         new OriginalTopicPartitionToSwimlaneMapping(), deadLetters);
   }
 

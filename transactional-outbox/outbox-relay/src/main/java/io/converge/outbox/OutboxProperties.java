@@ -13,10 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relay     how rows move from the outbox table to Kafka
  * @param retention how long published outbox rows and received-message (dedup) rows are kept
  * @param handlerRetry how a message handler that threw is retried
+ * @param consumer  how the service's Kafka consumers commit what they handled
  */
 @ConfigurationProperties("converge.outbox")
 public record OutboxProperties(@DefaultValue Relay relay, @DefaultValue Retention retention,
-                               @DefaultValue HandlerRetry handlerRetry) {
+                               @DefaultValue HandlerRetry handlerRetry, @DefaultValue Consumer consumer) {
+
+  /**
+   * @param commitEvery how long the offsets of handled messages may wait to be committed, so that one request commits
+   *                    many (0: after every poll that handled one, as Eventuate does). A crash hands that long's
+   *                    messages to the next consumer again, which detects or idempotently repeats them
+   */
+  public record Consumer(@DefaultValue("100ms") Duration commitEvery) {
+  }
 
   /**
    * How often a message handler that threw is run again before the exception reaches Eventuate's consumer.
