@@ -128,15 +128,18 @@ class SagaRuntimeIT {
     assertThat(ours.find(sagaType, placed.sagaId())).usingRecursiveComparison()
         .isEqualTo(eventuates.find(sagaType, placed.sagaId()));
 
-    for (String resource : List.of("order/1", "order/2")) {
-      jdbc.update("INSERT INTO saga_instance_participants (saga_type, saga_id, destination, resource) "
-          + "VALUES (?, ?, ?, ?)", sagaType, placed.sagaId(), "converge.test.locks", resource);
+    try {
+      for (String resource : List.of("order/1", "order/2")) {
+        jdbc.update("INSERT INTO saga_instance_participants (saga_type, saga_id, destination, resource) "
+            + "VALUES (?, ?, ?, ?)", sagaType, placed.sagaId(), "converge.test.locks", resource);
+      }
+      SagaInstance joined = ours.find(sagaType, placed.sagaId());
+      assertThat(joined.getDestinationsAndResources()).hasSize(2);
+      assertThat(joined).usingRecursiveComparison().isEqualTo(eventuates.find(sagaType, placed.sagaId()));
+    } finally {
+      jdbc.update("DELETE FROM saga_instance_participants WHERE saga_id = ?", placed.sagaId());
     }
-    SagaInstance joined = ours.find(sagaType, placed.sagaId());
-    assertThat(joined.getDestinationsAndResources()).hasSize(2);
-    assertThat(joined).usingRecursiveComparison().isEqualTo(eventuates.find(sagaType, placed.sagaId()));
     assertThatThrownBy(() -> ours.find(sagaType, "no-such-saga")).hasMessageContaining("Cannot find saga instance");
-    jdbc.update("DELETE FROM saga_instance_participants WHERE saga_id = ?", placed.sagaId());
   }
 
   private record Placed(String sagaId, String orderId) {

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class PacedCommitsKafkaConsumer implements KafkaMessageConsumer, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PacedCommitsKafkaConsumer.class);
+  /** Longest wait for a commit that must be done before partitions go (a rebalance, a close). */
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
 
   private final KafkaConsumer<String, byte[]> delegate;
   private final long commitEveryNanos;
@@ -70,16 +72,26 @@ public final class PacedCommitsKafkaConsumer implements KafkaMessageConsumer, Au
     Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(pending);
     pending.clear();
     lastCommitNanos = System.nanoTime();
-    // Asynchronous: a failed commit is superseded by the next, or its records are handled again (at least once).
+    // Asynchronous. The callback runs on this (the polling) thread, inside a later poll or commit: a failed commit's
+    // offsets are kept again unless a later one for the partition is already waiting, so a quiet partition's last
+    // offset is still committed by the next round.
     delegate.commitAsync(offsets, (committed, e) -> {
       if (e != null) {
-        log.warn("Could not commit offsets {}; their records may be consumed again: {}", committed, e.toString());
+        log.warn("Could not commit offsets {}; trying again: {}", offsets, e.toString());
+        Set<TopicPartition> owned = delegate.assignment();
+        offsets.forEach((partition, offset) -> {
+          // A partition given up since belongs to another member now: its position is not ours to move.
+          if (owned.contains(partition)) {
+            pending.merge(partition, offset,
+                (waiting, failed) -> waiting.offset() >= failed.offset() ? waiting : failed);
+          }
+        });
       }
     });
   }
 
   /** Commits and waits for what is kept for these partitions (a rebalance takes them, or the consumer closes). */
-  private void commitNow(Collection<TopicPartition> partitions) {
+  private void commitNow(Collection<TopicPartition> partitions, Duration timeout) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition partition : partitions) {
       OffsetAndMetadata offset = pending.remove(partition);
@@ -89,7 +101,7 @@ public final class PacedCommitsKafkaConsumer implements KafkaMessageConsumer, Au
     }
     if (!offsets.isEmpty()) {
       try {
-        delegate.commitSync(offsets);
+        delegate.commitSync(offsets, timeout);
       } catch (RuntimeException e) {
         log.warn("Could not commit offsets {}; their records may be consumed again: {}", offsets, e.toString());
       }
@@ -106,7 +118,7 @@ public final class PacedCommitsKafkaConsumer implements KafkaMessageConsumer, Au
     delegate.subscribe(new ArrayList<>(topics), new ConsumerRebalanceListener() {
       @Override
       public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        commitNow(partitions);
+        commitNow(partitions, COMMIT_TIMEOUT);
         if (callback != null) {
           callback.onPartitionsRevoked(partitions);
         }
@@ -132,13 +144,14 @@ public final class PacedCommitsKafkaConsumer implements KafkaMessageConsumer, Au
 
   @Override
   public void close() {
-    commitNow(List.copyOf(pending.keySet()));
+    commitNow(List.copyOf(pending.keySet()), COMMIT_TIMEOUT);
     delegate.close();
   }
 
+  /** Eventuate closes with a short timeout after a handler failed: the final commit is held to it too. */
   @Override
   public void close(Duration duration) {
-    commitNow(List.copyOf(pending.keySet()));
+    commitNow(List.copyOf(pending.keySet()), duration);
     delegate.close(duration);
   }
 

@@ -1,7 +1,6 @@
 package io.converge.outbox.relay;
 
 import io.converge.outbox.OutboxProperties;
-import io.converge.outbox.relay.EventuateRecordFormat.ReadyRecord;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,12 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -33,18 +30,13 @@ import org.springframework.context.SmartLifecycle;
  * drop the repeat (received-message table) or apply it idempotently.
  *
  * <p>The relay sleeps until a local commit that wrote to the outbox wakes it ({@link RelayWakeupInterceptor}), or until
- * the short fallback poll for rows written by other processes. The committing transaction hands its rows over
- * ({@link HandedOverRows}), so a wake-up publishes them without reading the table; the table is read on the fallback
- * poll, at least every {@code fallbackPoll} while busy, and whenever a row may have escaped the hand-over. Per-key
- * order holds because rows go out in id order (read or handed over), the producer is idempotent (retries keep order
- * within a partition) and a batch is marked only when all of it is acked. Only the instance holding the database's
- * {@link RelayLease} publishes; others stand by.
+ * the short fallback poll for rows written by other processes. Per-key order holds because rows are read in id order,
+ * the producer is idempotent (retries keep order within a partition) and a batch is marked only when all of it is acked.
+ * Only the instance holding the database's {@link RelayLease} publishes; others stand by.
  */
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  /** Rows handed over and not yet published, at most; past it the relay reads them from the table. */
-  private static final int HANDED_OVER_CAPACITY = 10_000;
 
   private final OutboxRepository repository;
   private final RelayLease lease;
@@ -55,8 +47,6 @@ public class OutboxRelay implements SmartLifecycle {
   private final Counter published;
   private final IntervalFunction backoff;
   private final Object wakeup = new Object();
-  private final HandedOverRows handedOver = new HandedOverRows(HANDED_OVER_CAPACITY);
-  private long lastTableReadNanos;
   /** Rows Kafka acknowledged and not yet marked published, in id order; skipped when read again. */
   private final Set<String> ackedNotMarked = new LinkedHashSet<>();
   private long marksDueNanos;
@@ -98,34 +88,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /**
-   * A row the current transaction has just written to the outbox (its headers as stored). Ignored while the relay is
-   * not running: the table read at its start finds the row.
-   */
-  void written(String id, String destination, Map<String, String> headers, String payload) {
-    if (running) {
-      handedOver.written(id, destination, headers, payload);
-    }
-  }
-
-  /** A row was written where its commit cannot be reported: read the table for it now. */
-  void readTableSoon() {
-    handedOver.missedOne();
-    wake();
-  }
-
-  /** The transaction that wrote the row committed (or, {@code committed} false, rolled back). */
-  void completed(String id, boolean committed) {
-    if (committed) {
-      handedOver.committed(id);
-      wake();
-    } else {
-      // Rolled back, or its outcome unknown: the table tells which.
-      handedOver.rolledBack(id);
-      handedOver.missedOne();
-    }
-  }
-
   @Override
   public void start() {
     producer = new KafkaProducer<>(producerProperties());
@@ -136,7 +98,6 @@ public class OutboxRelay implements SmartLifecycle {
     markOnExit = false;
     // After an abandon (a crash), nothing sent before counts as sent: those rows are published again.
     ackedNotMarked.clear();
-    handedOver.clear();
     thread = new Thread(this::run, "outbox-relay-" + serviceName);
     thread.setDaemon(true);
     thread.start();
@@ -193,8 +154,6 @@ public class OutboxRelay implements SmartLifecycle {
     while (running) {
       try {
         if (!lease.holds()) {
-          // The holder reads this process's rows from the table; nothing handed over here is published here.
-          handedOver.clear();
           sleepQuietly(lease.retryInterval().toMillis());
           continue;
         }
@@ -205,10 +164,14 @@ public class OutboxRelay implements SmartLifecycle {
           continue;
         }
         int sent = 0;
-        if (!woken || handedOver.missedAny() || tableReadDue()) {
-          sent += publishAll(this::publishBatch);
+        int batch;
+        while (running && lease.holds() && (batch = publishBatch()) > 0) {
+          sent += batch;
+          if (batch < settings.batchSize()) {
+            break;
+          }
+          // A full batch means more rows are waiting: go on without sleeping.
         }
-        sent += publishAll(this::publishHandedOver);
         if (marksDue() || !lease.holds()) {
           markAcked();
         }
@@ -220,7 +183,6 @@ public class OutboxRelay implements SmartLifecycle {
       } catch (RuntimeException e) {
         // What this round left unmarked is published again by the next (at least once): nothing is assumed.
         ackedNotMarked.clear();
-        handedOver.clear();
         failures++;
         long pause = backoff.apply(failures);
         log.warn("Outbox relay round failed (attempt {}), retrying in {} ms: {}", failures, pause, e.toString());
@@ -260,32 +222,8 @@ public class OutboxRelay implements SmartLifecycle {
     return Duration.ofMillis(Math.min(doubled, Math.max(base, settings.idleFallbackPoll().toMillis())));
   }
 
-  /** Publishes batches while they come full; returns the rows they held. */
-  private int publishAll(IntSupplier oneBatch) {
-    int sent = 0;
-    int batch;
-    while (running && lease.holds() && (batch = oneBatch.getAsInt()) > 0) {
-      sent += batch;
-      if (batch < settings.batchSize()) {
-        break;
-      }
-      // A full batch means more rows are waiting: go on without sleeping.
-    }
-    return sent;
-  }
-
-  private boolean tableReadDue() {
-    return System.nanoTime() - lastTableReadNanos >= settings.fallbackPoll().toNanos();
-  }
-
-  /**
-   * Reads one batch from the table and publishes it; returns how many rows it held (rows published and not yet
-   * marked are not sent again).
-   */
+  /** Publishes one batch and returns how many rows it held (rows published and not yet marked are not sent again). */
   int publishBatch() {
-    // Committed rows handed over are in the table: read from there, not published twice.
-    handedOver.dropCommitted();
-    lastTableReadNanos = System.nanoTime();
     List<OutboxMessage> read = repository.findUnpublished(settings.batchSize());
     List<OutboxMessage> batch = read.stream().filter(m -> !ackedNotMarked.contains(m.id())).toList();
     if (batch.isEmpty()) {
@@ -296,31 +234,16 @@ public class OutboxRelay implements SmartLifecycle {
       }
       return 0;
     }
-    publish(batch.stream().map(EventuateRecordFormat::toRecord).toList());
-    return batch.size();
-  }
-
-  /** Publishes committed rows handed over by their transactions; returns how many were taken. */
-  private int publishHandedOver() {
-    List<ReadyRecord> taken = handedOver.takeCommitted(settings.batchSize());
-    publish(taken.stream().filter(r -> !ackedNotMarked.contains(r.id())).toList());
-    return taken.size();
-  }
-
-  private void publish(List<ReadyRecord> batch) {
-    if (batch.isEmpty()) {
-      return;
-    }
     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-    for (ReadyRecord ready : batch) {
-      acks.add(producer.send(ready.record()));
+    for (OutboxMessage message : batch) {
+      acks.add(producer.send(EventuateRecordFormat.toRecord(message)));
     }
     List<String> ids = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       awaitAck(acks.get(i));
-      ReadyRecord ready = batch.get(i);
-      ids.add(ready.id());
-      latency.record(Math.max(0, System.currentTimeMillis() - ready.creationTime()), TimeUnit.MILLISECONDS);
+      OutboxMessage message = batch.get(i);
+      ids.add(message.id());
+      latency.record(Math.max(0, System.currentTimeMillis() - message.creationTime()), TimeUnit.MILLISECONDS);
     }
     published.increment(ids.size());
     if (ackedNotMarked.isEmpty()) {
@@ -330,6 +253,7 @@ public class OutboxRelay implements SmartLifecycle {
     if (settings.markEvery().isZero() || ackedNotMarked.size() >= settings.batchSize()) {
       markAcked();
     }
+    return batch.size();
   }
 
   private boolean marksDue() {
