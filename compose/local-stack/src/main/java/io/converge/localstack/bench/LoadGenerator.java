@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 public final class LoadGenerator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PREWARM_CLIENTS = 16;
 
   private final String orchestrator;
   private final String host;
@@ -52,16 +53,26 @@ public final class LoadGenerator {
     this.orchestrator = "http://" + host + ":8080";
   }
 
-  /** {@code bench [closed=<clients>] [open=<orders per second>] [seconds=<per run>] [warmup=<seconds>]}. */
+  /**
+   * {@code bench [closed=<clients>] [open=<orders per second>] [seconds=<per run>] [warmup=<seconds>]
+   * [prewarm=<seconds>]}.
+   */
   public static void run(Map<String, String> options) throws Exception {
     LoadGenerator generator = new LoadGenerator(options.getOrDefault("host", "localhost"),
         options.getOrDefault("db", "jdbc:mysql://127.0.0.1:3306/?user=root&password="));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+    int prewarm = Integer.parseInt(options.getOrDefault("prewarm", "60"));
     generator.seed();
+    if (prewarm > 0) {
+      // A fresh system's JIT compilers take up to a third of these two cores for its first minute or two under load
+      // (six services and a broker's worth of code): the first run would measure the compilers.
+      generator.closedLoop(PREWARM_CLIENTS, prewarm);
+    }
     List<String> report = new ArrayList<>();
     report.add("Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
-        + seconds + " s per run after " + warmup + " s of warm-up.\n");
+        + seconds + " s per run after " + warmup + " s of warm-up (and " + prewarm + " s at " + PREWARM_CLIENTS
+        + " clients before the first run).\n");
     report.add("| run | offered | completed sagas/s | p50 ms | p95 ms | p99 ms | not completed | refused (429) | relay p50 / p99 ms per hop"
         + " | system RSS MiB (JVM + DB) | system CPU (cores) |");
     report.add("|---|---|---|---|---|---|---|---|---|---|---|");
