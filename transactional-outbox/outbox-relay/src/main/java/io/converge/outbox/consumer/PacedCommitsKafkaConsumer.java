@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -48,8 +47,7 @@ public final class PacedCommitsKafkaConsumer implements KafkaMessageConsumer, Au
 
   /** Makes these consumers for Eventuate's subscriptions. */
   public static KafkaConsumerFactory factory(Duration commitEvery) {
-    return (subscriptionId, properties) -> new PacedCommitsKafkaConsumer(new KafkaConsumer<>(copy(properties)),
-        commitEvery);
+    return (subscriptionId, properties) -> new PacedCommitsKafkaConsumer(new KafkaConsumer<>(properties), commitEvery);
   }
 
   @Override
@@ -188,11 +186,5 @@ public final class PacedCommitsKafkaConsumer implements KafkaMessageConsumer, Au
   @Override
   public void resume(Set<TopicPartition> partitions) {
     delegate.resume(partitions);
-  }
-
-  private static Properties copy(Properties properties) {
-    Properties copy = new Properties();
-    copy.putAll(properties);
-    return copy;
   }
 }
