@@ -38,6 +38,28 @@ record SystemUsage(long cpuTicks, long rssKib, long nanos) {
     return String.format("%.2f", (after.cpuTicks - before.cpuTicks) / TICKS_PER_SECOND / seconds);
   }
 
+  /**
+   * CPU time the local stack's JIT compiler threads have used so far, in seconds; empty when the stack does not run
+   * on this machine.
+   */
+  static Optional<Double> jitCompilerSeconds() {
+    List<Long> stack = systemPids().stream().filter(pid -> !isDatabaseServer(pid)).toList();
+    if (stack.isEmpty()) {
+      return Optional.empty();
+    }
+    // Summed over every match: a script that started the stack matches by its command line too, with no such threads.
+    return Optional.of(stack.stream().mapToLong(SystemUsage::jitCompilerTicks).sum() / TICKS_PER_SECOND);
+  }
+
+  private static long jitCompilerTicks(long pid) {
+    try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      return threads.filter(thread -> read(thread.resolve("comm")).orElse("").matches("C[12] CompilerThre\\s*"))
+          .mapToLong(thread -> statTicks(thread.resolve("stat"))).sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   private static List<Long> systemPids() {
     long self = ProcessHandle.current().pid();
     return ProcessHandle.allProcesses()
@@ -45,14 +67,24 @@ record SystemUsage(long cpuTicks, long rssKib, long nanos) {
         .filter(p -> {
           String command = p.info().commandLine().orElse("");
           return (command.contains("converge-local-stack") && !command.contains(" bench"))
-              || command.contains("mariadbd") || command.contains("mysqld");
+              || isDatabaseServer(p.pid());
         })
         .map(ProcessHandle::pid).toList();
   }
 
+  private static boolean isDatabaseServer(long pid) {
+    String command = ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
+    return command.contains("mariadbd") || command.contains("mysqld");
+  }
+
   private static long cpuTicks(long pid) {
-    return read(Path.of("/proc", String.valueOf(pid), "stat")).map(stat -> {
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return statTicks(Path.of("/proc", String.valueOf(pid), "stat"));
+  }
+
+  /** utime + stime of a process's or thread's {@code stat} file. */
+  private static long statTicks(Path stat) {
+    return read(stat).map(text -> {
+      String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
       return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }).orElse(0L);
   }
