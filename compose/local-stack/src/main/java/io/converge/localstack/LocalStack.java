@@ -77,6 +77,7 @@ public final class LocalStack {
          API tokens (made for this run; set converge.security.* for your own):
            operator token  %s   (-H 'Authorization: Bearer <token>': retry, resolve, replay, checks)
            viewer token    %s   (reads /api/sagas, /api/consistency, /api/dead-letters)
+           for the README's examples, in another shell:  export OP=%s VIEW=%s
 
          An approved order:
            curl -s -i -X POST %s/api/orders -H 'Content-Type: application/json' \\
@@ -92,6 +93,6 @@ public final class LocalStack {
         system.url("customer-service"), system.url("payment-service"), orderHistory,
         database.host(), database.port(), database.kind(), postgres.host(), postgres.port(), postgres.kind(), kafka, system.url("payment-service"), orchestrator, credentials.operatorPassword(),
         credentials.viewerPassword(), credentials.operatorToken(),
-        credentials.viewerToken(), orchestrator, orchestrator, orderHistory, orchestrator);
+        credentials.viewerToken(), credentials.operatorToken(), credentials.viewerToken(), orchestrator, orchestrator, orderHistory, orchestrator);
   }
 }

@@ -109,6 +109,93 @@ class BadInputEndToEndIT {
     assertRejectedAndNothingStored(post(huge, "application/json"), 413);
   }
 
+  /** Refused before the order is placed: Spring alone would find out only when writing the 202, after the commit. */
+  @Test
+  void anAcceptHeaderTakingNoJsonIs406AndPlacesNothing() throws Exception {
+    String valid = json(TestSystem.order(TestSystem.newCustomer("100.00"), TestSystem.newProduct("1.00", 10), 1,
+        "card"));
+    for (String accept : List.of("application/xml", "text/html", "text/*", "no/such;;type")) {
+      JsonNode problem = assertRejectedAndNothingStored(post(valid, "application/json", accept), 406);
+      assertThat(problem.get("detail").asText()).as(accept).contains("application/json");
+    }
+    HttpResponse<String> anyType = HTTP.send(HttpRequest.newBuilder(
+            URI.create(TestSystem.get().url("saga-orchestrator") + "/api/orders"))
+        .header("Content-Type", "application/json").header("Accept", "application/xml;q=0.9, */*;q=0.1")
+        .POST(HttpRequest.BodyPublishers.ofString(valid)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anyType.statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void aChunkedBodyOverOneMebibyteIs413() throws Exception {
+    byte[] huge = ("{\"customerId\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}").getBytes();
+    long sagasBefore = count("saga-orchestrator", "SELECT COUNT(*) FROM saga_summary");
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+            URI.create(TestSystem.get().url("saga-orchestrator") + "/api/orders"))
+        .header("Content-Type", "application/json")
+        // No length known in advance: the client sends it chunked.
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertProblem(response, 413);
+    assertThat(count("saga-orchestrator", "SELECT COUNT(*) FROM saga_summary")).isEqualTo(sagasBefore);
+  }
+
+  @Test
+  void moneyWithMoreDigitsThanItsColumnIs400() throws Exception {
+    String sku = "digits-" + java.util.UUID.randomUUID();
+    for (String price : List.of("1e20", "123456789012.00", "0.005", "1e999999999")) {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+              URI.create(TestSystem.get().url("inventory-service") + "/api/products/" + sku))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"price\":" + price + ",\"onHand\":1}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(assertProblem(response, 400).get("errors").toString()).as(price).contains("price");
+    }
+    HttpResponse<String> customer = HTTP.send(HttpRequest.newBuilder(
+            URI.create(TestSystem.get().url("customer-service") + "/api/customers/" + sku))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"creditLimit\":1e999999999}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(assertProblem(customer, 400).get("errors").toString()).contains("creditLimit");
+    assertThat(count("inventory-service", "SELECT COUNT(*) FROM products WHERE sku = '" + sku + "'")).isZero();
+  }
+
+  @Test
+  void queriesMatchingNoOrMoreThanOneReadAre400() throws Exception {
+    String payments = TestSystem.get().url("payment-service") + "/api/payments";
+    for (String query : List.of("?orderId=a&orderIds=b", "?changedSince=2026-01-01T00:00:00Z&orderId=a", "")) {
+      assertProblem(viewerGet(payments + query), 400);
+    }
+    String reviews = TestSystem.get().url("payment-service") + "/api/reviews/";
+    for (String id : List.of("bad%20id", "x".repeat(65), "a%00b")) {
+      assertProblem(viewerGet(reviews + id), 400);
+    }
+  }
+
+  /** URLs Spring Security's firewall refuses get problem+json like every other error. */
+  @Test
+  void urlsTheFirewallRefusesGetProblemJson() throws Exception {
+    for (String path : List.of("/api/sagas/x;a=b", "/api/sagas/x%25y", "/api//sagas")) {
+      assertRawProblem(raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), path);
+    }
+  }
+
+  /** HEAD is served by the GET handler: it needs the same role, or it would tell whether a thing exists. */
+  @Test
+  void headOnAProtectedReadNeedsItsRole() throws Exception {
+    for (String path : List.of("/api/sagas?state=NEEDS_ATTENTION", "/api/dead-letters")) {
+      HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+              URI.create(TestSystem.get().url("saga-orchestrator") + path))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+      assertThat(response.statusCode()).as(path).isEqualTo(401);
+    }
+  }
+
+  private static HttpResponse<String> viewerGet(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + TestSystem.VIEWER_TOKEN).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void anUnknownSagaIs404Problem() throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
@@ -179,11 +266,16 @@ class BadInputEndToEndIT {
   }
 
   private static HttpResponse<String> post(String body, String contentType) throws Exception {
+    return post(body, contentType, "application/json");
+  }
+
+  private static HttpResponse<String> post(String body, String contentType, String accept) throws Exception {
     long sagasBefore = count("saga-orchestrator", "SELECT COUNT(*) FROM saga_summary");
     long outboxBefore = count("saga-orchestrator", "SELECT COUNT(*) FROM message");
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
             URI.create(TestSystem.get().url("saga-orchestrator") + "/api/orders"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .header("Content-Type", contentType).header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(count("saga-orchestrator", "SELECT COUNT(*) FROM saga_summary")).isEqualTo(sagasBefore);
     assertThat(count("saga-orchestrator", "SELECT COUNT(*) FROM message")).isEqualTo(outboxBefore);

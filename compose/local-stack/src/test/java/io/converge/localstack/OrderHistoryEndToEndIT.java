@@ -89,6 +89,23 @@ class OrderHistoryEndToEndIT {
     assertThat(orders.get("orders")).extracting(o -> o.get("orderId").asText()).containsExactly(orderId);
   }
 
+  /** Values the read model's database would refuse are refused first, with a 400 problem, not a 500. */
+  @Test
+  void idsAndInstantsTheDatabaseWouldRefuseAre400() throws Exception {
+    String base = TestSystem.get().url("order-history-service");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String path : java.util.List.of("/api/order-history?orderIds=a%00b", "/api/order-history/a%01b",
+        "/api/customers/alice/orders?from=%2B300000-01-01T00:00:00Z",
+        "/api/customers/alice/orders?to=-100000-01-01T00:00:00Z", "/api/customers/al%01ice/orders")) {
+      java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(base + path)).header("Authorization", "Bearer " + TestSystem.VIEWER_TOKEN).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+    }
+  }
+
   private static JsonNode awaitHistory(String orderId, int version) {
     JsonNode history = history("/api/order-history/{id}?minVersion={v}&waitMillis=" + LAG_BOUND.toMillis(), orderId,
         version);

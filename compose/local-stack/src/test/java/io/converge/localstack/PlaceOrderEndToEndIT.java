@@ -127,6 +127,21 @@ class PlaceOrderEndToEndIT {
   }
 
   @Test
+  void idempotencyKeysDifferingOnlyInCaseAreTwoKeys() {
+    String customer = newCustomer("100.00");
+    String sku = newProduct("1.00", 10);
+    String key = "case-" + UUID.randomUUID();
+    Map<String, Object> body = order(customer, sku, 1, "card");
+
+    JsonNode lower = placeWithKey(key.toLowerCase(), body);
+    JsonNode upper = placeWithKey(key.toUpperCase(), body);
+
+    assertThat(upper.get("sagaId").asText()).isNotEqualTo(lower.get("sagaId").asText());
+    awaitSaga(lower.get("sagaId").asText());
+    awaitSaga(upper.get("sagaId").asText());
+  }
+
+  @Test
   void aKafkaRecordDeliveredTwiceChangesNothingTwice() throws InterruptedException {
     String customer = newCustomer("100.00");
     String sku = newProduct("10.00", 10);

@@ -3,6 +3,7 @@ package io.converge.customer.credit;
 import io.converge.service.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,7 +29,7 @@ class CustomerController {
   }
 
   record NewCustomer(@NotBlank @Size(max = 200) String name,
-                     @NotNull @DecimalMin("0") BigDecimal creditLimit) {
+                     @NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal creditLimit) {
   }
 
   /** Creates the customer; the same values again are accepted, other values for an existing id are a 409. */
@@ -38,7 +39,7 @@ class CustomerController {
     return credit.open(id, body.name(), body.creditLimit());
   }
 
-  record NewCreditLimit(@NotNull @DecimalMin("0") BigDecimal creditLimit) {
+  record NewCreditLimit(@NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal creditLimit) {
   }
 
   /**

@@ -4,6 +4,7 @@ import io.converge.inventory.stock.domain.Product;
 import io.converge.service.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,9 @@ class ProductController {
     this.stock = stock;
   }
 
-  record NewProduct(@NotBlank @Size(max = 200) String name, @NotNull @DecimalMin("0") BigDecimal price,
+  /** @param price at most 11 whole digits: an order of 100 lines of 10,000 still totals within DECIMAL(19, 2) */
+  record NewProduct(@NotBlank @Size(max = 200) String name,
+                    @NotNull @DecimalMin("0") @Digits(integer = 11, fraction = 2) BigDecimal price,
                     @NotNull @Min(0) Integer onHand) {
   }
 

@@ -2,6 +2,7 @@ package io.converge.orderhistory.query;
 
 import io.converge.service.security.ProtectedEndpoint;
 import io.converge.service.security.ProtectedEndpoints;
+import io.converge.service.web.Ids;
 import io.converge.service.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderHistoryController {
 
   private static final Duration POLL = Duration.ofMillis(25);
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private final OrderHistoryQueries queries;
 
@@ -35,7 +38,7 @@ class OrderHistoryController {
   }
 
   @GetMapping("/api/order-history/{orderId}")
-  OrderHistoryView order(@PathVariable String orderId,
+  OrderHistoryView order(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
                          @RequestParam(defaultValue = "0") @Min(0) long minVersion,
                          @RequestParam(defaultValue = "2000") @Min(0) @Max(10_000) long waitMillis)
       throws InterruptedException {
@@ -46,18 +49,29 @@ class OrderHistoryController {
 
   /** The facts of these orders (at most 200), as the model holds them now: the reconciler's batch read. */
   @GetMapping(path = "/api/order-history", params = "orderIds")
-  List<OrderFacts> facts(@RequestParam @Size(max = 200) List<@Size(max = 64) String> orderIds) {
+  List<OrderFacts> facts(@RequestParam @Size(max = 200)
+                         List<@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> orderIds) {
     return queries.facts(orderIds);
   }
 
   @GetMapping("/api/customers/{customerId}/orders")
-  CustomerOrdersView customerOrders(@PathVariable String customerId,
+  CustomerOrdersView customerOrders(
+      @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String customerId,
       @RequestParam(required = false) @Pattern(regexp = "PENDING|APPROVED|REJECTED|CANCELLATION_PENDING|CANCELLED",
           message = "must be one of PENDING, APPROVED, REJECTED, CANCELLATION_PENDING, CANCELLED") String state,
       @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    return queries.customerOrders(customerId, state, from, to, page, size);
+    return queries.customerOrders(customerId, state, withinCalendar("from", from), withinCalendar("to", to), page,
+        size);
+  }
+
+  /** An instant the database's timestamps hold: PostgreSQL refuses years past 294276, and Java's dates overflow. */
+  private static Instant withinCalendar(String name, Instant instant) {
+    if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+      throw new IllegalArgumentException(name + " must be between " + EARLIEST + " and " + LATEST);
+    }
+    return instant;
   }
 
   /** Whether the model reached {@code minVersion} of the order within the wait. */

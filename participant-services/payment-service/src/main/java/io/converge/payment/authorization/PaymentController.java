@@ -23,7 +23,7 @@ class PaymentController {
    * Payments created or changed since an instant, newest change first, in one status when given (at most
    * {@code limit}, up to 1000).
    */
-  @GetMapping(params = "changedSince")
+  @GetMapping(params = {"changedSince", "!orderIds", "!orderId"})
   List<PaymentChange> changedSince(@RequestParam Instant changedSince,
                                    @RequestParam(required = false) Payment.Status status,
                                    @RequestParam(defaultValue = "100") int limit) {
@@ -31,13 +31,13 @@ class PaymentController {
   }
 
   /** The payments of these orders (at most 200 ids), as of their last change: the reconciler's batch read. */
-  @GetMapping(params = "orderIds")
+  @GetMapping(params = {"orderIds", "!changedSince", "!orderId"})
   List<PaymentChange> ofOrders(@RequestParam @Size(max = 200) List<@Size(max = 64) String> orderIds) {
     return payments.ofOrders(orderIds);
   }
 
   /** The payments of one order: none, or one in its current status. */
-  @GetMapping(params = "orderId")
+  @GetMapping(params = {"orderId", "!changedSince", "!orderIds"})
   List<Payment> byOrder(@RequestParam String orderId) {
     return payments.forOrder(orderId);
   }

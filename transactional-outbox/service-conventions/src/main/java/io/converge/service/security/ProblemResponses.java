@@ -16,12 +16,15 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * 401 and 403 as problem+json, like every other error; the {@code WWW-Authenticate} header is Spring Security's
- * bearer-token one, so clients learn the scheme and why a token was refused.
+ * 401, 403 and requests the firewall refuses (400) as problem+json, like every other error; the
+ * {@code WWW-Authenticate} header is Spring Security's bearer-token one, so clients learn the scheme and why a token
+ * was refused.
  */
-public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
@@ -44,6 +47,12 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
       throws IOException {
     bearerAccessDenied.handle(request, response, e);
     write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+      throws IOException {
+    write(response, HttpStatus.BAD_REQUEST, "rejected-request", "The request's URL or headers are not allowed here");
   }
 
   private static void write(HttpServletResponse response, HttpStatus status, String type, String detail)

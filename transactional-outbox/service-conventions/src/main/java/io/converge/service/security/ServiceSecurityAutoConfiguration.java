@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every service's API security, with Spring Security: operator endpoints (declared by the features that serve them,
@@ -62,6 +64,12 @@ public class ServiceSecurityAutoConfiguration {
     return RoleHierarchyImpl.fromHierarchy(Role.OPERATOR.authority() + " > " + Role.VIEWER.authority());
   }
 
+  /** A URL the firewall refuses (an encoded slash or percent, a path parameter...) gets 400 problem+json too. */
+  @Bean
+  RequestRejectedHandler problemForRejectedRequests() {
+    return new ProblemResponses();
+  }
+
   @Bean
   @Order(API_CHAIN_ORDER)
   SecurityFilterChain apiSecurity(HttpSecurity http, ConfiguredTokens tokens, List<ProtectedEndpoints> features)
@@ -76,8 +84,13 @@ public class ServiceSecurityAutoConfiguration {
         .authorizeHttpRequests(requests -> {
           requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll();
           requests.requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
-          features.stream().flatMap(feature -> feature.endpoints().stream()).forEach(endpoint ->
-              requests.requestMatchers(endpoint.method(), endpoint.pattern()).hasRole(endpoint.role().name()));
+          features.stream().flatMap(feature -> feature.endpoints().stream()).forEach(endpoint -> {
+            requests.requestMatchers(endpoint.method(), endpoint.pattern()).hasRole(endpoint.role().name());
+            if (endpoint.method() == HttpMethod.GET) {
+              // Spring MVC answers HEAD with the GET handler (its status and length tell whether a thing exists).
+              requests.requestMatchers(HttpMethod.HEAD, endpoint.pattern()).hasRole(endpoint.role().name());
+            }
+          });
           requests.anyRequest().permitAll();
         })
         .oauth2ResourceServer(resourceServer -> resourceServer

@@ -1,6 +1,7 @@
 package io.converge.service.web;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badArgument(IllegalArgumentException e) {
     return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+  }
+
+  /** A constraint checked by a {@code @Validated} bean rather than by Spring MVC's own parameter validation. */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraintViolated(ConstraintViolationException e) {
+    return invalidFields(e.getConstraintViolations().stream()
+        .map(violation -> Map.of("field", String.valueOf(violation.getPropertyPath()),
+            "message", String.valueOf(violation.getMessage())))
+        .toList());
   }
 
   @ExceptionHandler(Exception.class)
@@ -87,6 +97,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem;
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimitFilter.BodyTooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(RequestBodyLimitFilter.tooLarge(tooLarge.maxBytes));
+      }
+    }
     if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
       problem = Problems.of(HttpStatus.BAD_REQUEST, "unknown-field",
           "Unknown field '" + unknown.getPropertyName() + "'");

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,8 +54,25 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   private void reject(HttpServletResponse response) throws IOException {
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
-        "payload-too-large", "The request body is larger than " + maxBytes + " bytes"));
+    objectMapper.writeValue(response.getOutputStream(), tooLarge(maxBytes));
+  }
+
+  static ProblemDetail tooLarge(long maxBytes) {
+    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+        "The request body is larger than " + maxBytes + " bytes");
+  }
+
+  /**
+   * Thrown by the body's stream as it crosses the limit. The JSON reader wraps it, and the error handler answers
+   * 413 from it: the answer it writes is sent before this filter could replace it.
+   */
+  static final class BodyTooLarge extends IOException {
+    final long maxBytes;
+
+    BodyTooLarge(long maxBytes) {
+      super("Request body over " + maxBytes + " bytes");
+      this.maxBytes = maxBytes;
+    }
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -96,7 +114,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             read += n;
             if (read > maxBytes) {
               exceeded = true;
-              throw new IOException("Request body over " + maxBytes + " bytes");
+              throw new BodyTooLarge(maxBytes);
             }
           }
 

@@ -66,4 +66,12 @@ public class ServiceWebAutoConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<JsonAcceptFilter> jsonAcceptFilter(ObjectMapper objectMapper) {
+    FilterRegistrationBean<JsonAcceptFilter> registration =
+        new FilterRegistrationBean<>(new JsonAcceptFilter(objectMapper));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
 }

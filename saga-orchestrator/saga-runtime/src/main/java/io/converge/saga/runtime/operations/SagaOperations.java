@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SagaOperations {
 
+  private static final int HISTORY_TEXT_LENGTH = 255;
+
   private final SagaStore sagas;
   private final SagaTimers timers;
   private final SagaTypes sagaTypes;
@@ -98,7 +100,21 @@ public class SagaOperations {
   private void record(String sagaId, String action, String operator, String comment) {
     jdbc.update("INSERT INTO saga_operator_actions (saga_id, action, operator, comment, at) VALUES (?, ?, ?, ?, NOW(3))",
         sagaId, action, operator, comment);
-    sagas.record(sagaId, "OPERATOR_" + action, operator, comment == null ? "" : comment, null, null, null);
+    sagas.record(sagaId, "OPERATOR_" + action, operator, historyText(comment), null, null, null);
+  }
+
+  /**
+   * The comment as the saga's history shows it: the history's text column holds 255 characters, the action's own
+   * record (above) the whole comment.
+   */
+  static String historyText(String comment) {
+    if (comment == null) {
+      return "";
+    }
+    if (comment.codePointCount(0, comment.length()) <= HISTORY_TEXT_LENGTH) {
+      return comment;
+    }
+    return comment.substring(0, comment.offsetByCodePoints(0, HISTORY_TEXT_LENGTH - 1)) + "…";
   }
 
   private record LastCommand(String messageId, String type) {
