@@ -177,7 +177,21 @@ class DashboardBrowserIT {
         .contentType(MediaType.APPLICATION_JSON).body(Map.of("comment", "a viewer tries"))
         .exchange((request, response) -> response.getStatusCode().value());
     assertThat(status).isEqualTo(403);
+
+    browser.get(dashboard + "/ui/sagas/no-such-saga");
+    assertThat(waitFor(By.id("not-found")).getText()).contains("No saga no-such-saga");
+    browser.get(dashboard + "/ui/sagas/" + sagaId);
     browser.findElement(By.id("logout")).click();
+  }
+
+  /** Scripts come from the dashboard's own origin only, and its pages are never framed. */
+  @Test
+  void thePagesDeclareTheirContentSecurityPolicy() throws Exception {
+    java.net.http.HttpResponse<Void> login = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(dashboard + "/login")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'"));
   }
 
   private static void logIn(String user, String password) {

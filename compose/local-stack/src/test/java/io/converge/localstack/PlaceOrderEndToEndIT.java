@@ -141,6 +141,21 @@ class PlaceOrderEndToEndIT {
     awaitSaga(upper.get("sagaId").asText());
   }
 
+  /** Only a request whose Accept takes no JSON at all is refused (BadInputEndToEndIT). */
+  @Test
+  void anAcceptTakingJsonAmongOthersPlacesTheOrder() throws Exception {
+    String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        order(newCustomer("100.00"), newProduct("1.00", 10), 1, "card"));
+    java.net.http.HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestSystem.get().url("saga-orchestrator")
+                + "/api/orders"))
+            .header("Content-Type", "application/json").header("Accept", "application/xml;q=0.9, */*;q=0.1")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    awaitSaga(new com.fasterxml.jackson.databind.ObjectMapper().readTree(accepted.body()).get("sagaId").asText());
+  }
+
   @Test
   void aKafkaRecordDeliveredTwiceChangesNothingTwice() throws InterruptedException {
     String customer = newCustomer("100.00");

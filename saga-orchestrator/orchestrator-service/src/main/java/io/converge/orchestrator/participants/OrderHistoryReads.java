@@ -37,11 +37,11 @@ public class OrderHistoryReads {
 
   private final RestClient history;
 
-  OrderHistoryReads(ParticipantUrls urls) {
+  OrderHistoryReads(ParticipantUrls urls, ParticipantHttp http) {
     if (urls.orderHistoryService() == null || urls.orderHistoryService().isBlank()) {
       this.history = null;
     } else {
-      RestClient.Builder builder = RestClient.builder().baseUrl(urls.orderHistoryService());
+      RestClient.Builder builder = http.client().baseUrl(urls.orderHistoryService());
       if (urls.token() != null && !urls.token().isBlank()) {
         builder.defaultHeader("Authorization", "Bearer " + urls.token());
       }

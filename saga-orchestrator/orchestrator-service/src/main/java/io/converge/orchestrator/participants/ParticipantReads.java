@@ -71,11 +71,11 @@ public class ParticipantReads {
   private final Retry retry = Retry.of("reconciler-read", RetryConfig.custom().maxAttempts(3)
       .waitDuration(Duration.ofMillis(200)).retryExceptions(ResourceAccessException.class).build());
 
-  ParticipantReads(ParticipantUrls properties) {
-    this.orders = RestClient.create(properties.orderService());
-    this.inventory = RestClient.create(properties.inventoryService());
-    this.customers = RestClient.create(properties.customerService());
-    this.payments = RestClient.create(properties.paymentService());
+  ParticipantReads(ParticipantUrls properties, ParticipantHttp http) {
+    this.orders = http.client().baseUrl(properties.orderService()).build();
+    this.inventory = http.client().baseUrl(properties.inventoryService()).build();
+    this.customers = http.client().baseUrl(properties.customerService()).build();
+    this.payments = http.client().baseUrl(properties.paymentService()).build();
   }
 
   /** What every participant holds for each of these orders. */

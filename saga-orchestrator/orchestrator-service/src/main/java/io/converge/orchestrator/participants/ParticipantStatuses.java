@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,8 @@ import org.springframework.web.client.RestClient;
 @Component
 class ParticipantStatuses implements ServiceStatuses {
 
+  private static final Logger log = LoggerFactory.getLogger(ParticipantStatuses.class);
+
   private static final String SELF = "saga-orchestrator";
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LETTERS =
       new ParameterizedTypeReference<>() { };
@@ -35,12 +39,13 @@ class ParticipantStatuses implements ServiceStatuses {
   private final ParticipantUrls urls;
   private final MeterRegistry meters;
   private final DeadLetters ownDeadLetters;
-  private final RestClient http = RestClient.create();
+  private final RestClient http;
 
-  ParticipantStatuses(ParticipantUrls urls, MeterRegistry meters, DeadLetters ownDeadLetters) {
+  ParticipantStatuses(ParticipantUrls urls, MeterRegistry meters, DeadLetters ownDeadLetters, ParticipantHttp http) {
     this.urls = urls;
     this.meters = meters;
     this.ownDeadLetters = ownDeadLetters;
+    this.http = http.client().build();
   }
 
   @Override
@@ -56,7 +61,7 @@ class ParticipantStatuses implements ServiceStatuses {
             (long) first(metrics, "converge_outbox_relay_backlog\\{[^}]*}"),
             first(metrics, "converge_outbox_relay_latency_seconds\\{[^}]*quantile=\"0\\.99\"[^}]*}") * 1000, null));
       } catch (RuntimeException unreachable) {
-        statuses.add(new ServiceStatus(service, null, null, null, "not reachable: " + unreachable.getMessage()));
+        statuses.add(new ServiceStatus(service, null, null, null, notReachable(service, unreachable)));
       }
     }
     return statuses;
@@ -76,7 +81,7 @@ class ParticipantStatuses implements ServiceStatuses {
         http.get().uri(api + "/api/dead-letters?limit={limit}", limit).header("Authorization", "Bearer " + urls.token())
             .retrieve().body(LETTERS).forEach(letter -> letters.add(view(service, letter)));
       } catch (RuntimeException unreachable) {
-        unread.add(service + ": " + unreachable.getMessage());
+        unread.add(service + ": " + notReachable(service, unreachable));
       }
     });
     return new DeadLetterList(letters, unread);
@@ -131,5 +136,11 @@ class ParticipantStatuses implements ServiceStatuses {
 
   private static String preview(String payload) {
     return payload == null || payload.length() <= 200 ? payload : payload.substring(0, 200) + "…";
+  }
+
+  /** What a viewer is shown: the reason's kind, not the message (it names internal addresses, or a response body). */
+  private static String notReachable(String service, RuntimeException unreachable) {
+    log.warn("Dashboard: {} not reachable: {}", service, unreachable.toString());
+    return "not reachable (" + unreachable.getClass().getSimpleName() + ")";
   }
 }

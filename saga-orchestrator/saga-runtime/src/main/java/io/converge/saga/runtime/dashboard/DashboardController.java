@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/ui")
 class DashboardController {
+
+  private static final Set<String> ACTIONS = Set.of("retry", "resolve", "compensate");
 
   private final DashboardQueries queries;
   private final SagaStore sagas;
@@ -115,6 +118,9 @@ class DashboardController {
   @PostMapping("/sagas/{sagaId}/{action}")
   String act(@PathVariable String sagaId, @PathVariable String action, @RequestParam(required = false) String comment,
              @RequestParam(required = false) String confirm, Authentication user, RedirectAttributes redirect) {
+    if (!ACTIONS.contains(action)) {
+      throw new NotFoundException("No action " + action);
+    }
     try {
       if (!"yes".equals(confirm)) {
         throw new IllegalArgumentException("Confirm the action first");
@@ -125,11 +131,10 @@ class DashboardController {
       switch (action) {
         case "retry" -> operations.retry(sagaId, user.getName(), comment.strip());
         case "resolve" -> operations.resolve(sagaId, user.getName(), comment.strip());
-        case "compensate" -> operations.compensateNow(sagaId, user.getName(), comment.strip());
-        default -> throw new NotFoundException("No action " + action);
+        default -> operations.compensateNow(sagaId, user.getName(), comment.strip());
       }
       redirect.addFlashAttribute("message", action + " recorded for " + user.getName());
-    } catch (IllegalArgumentException | ConflictException refused) {
+    } catch (IllegalArgumentException | ConflictException | NotFoundException refused) {
       redirect.addFlashAttribute("error", refused.getMessage());
     }
     return "redirect:/ui/sagas/" + sagaId;
@@ -164,8 +169,8 @@ class DashboardController {
   }
 
   @GetMapping(path = "/events", produces = "text/event-stream")
-  SseEmitter events() {
-    return events.subscribe();
+  SseEmitter events(Authentication user) {
+    return events.subscribe(user.getName());
   }
 
   private Map<String, String> participantsOf(SagaView saga) {
@@ -189,7 +194,7 @@ class DashboardController {
         .orElse(null);
     int page = 0;
     try {
-      page = Math.max(0, Math.min(Integer.parseInt(params.getOrDefault("page", "0")), 10_000));
+      page = Math.max(0, Math.min(Integer.parseInt(params.getOrDefault("page", "0")), SagaFilter.LAST_PAGE));
     } catch (NumberFormatException ignored) {
       // first page
     }

@@ -112,7 +112,7 @@ class DashboardQueries {
     args.add(SagaFilter.PAGE_SIZE + 1);
     args.add(filter.page() * SagaFilter.PAGE_SIZE);
     return jdbc.query("SELECT " + ROW + " FROM saga_summary WHERE " + where
-        + " ORDER BY started_at DESC, saga_id LIMIT ? OFFSET ?", this::row, args.toArray());
+        + " ORDER BY started_at DESC, saga_id DESC LIMIT ? OFFSET ?", this::row, args.toArray());
   }
 
   List<String> sagaTypes() {

@@ -11,4 +11,6 @@ import java.time.Instant;
 record SagaFilter(SagaState state, String type, String key, Instant from, Instant to, int page) {
 
   static final int PAGE_SIZE = 50;
+  /** 10,000 sagas back: further back, filter by start time (a deep page costs the database every row before it). */
+  static final int LAST_PAGE = 199;
 }
