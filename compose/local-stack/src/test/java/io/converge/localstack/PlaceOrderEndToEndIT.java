@@ -128,10 +128,8 @@ class PlaceOrderEndToEndIT {
 
   @Test
   void idempotencyKeysDifferingOnlyInCaseAreTwoKeys() {
-    String customer = newCustomer("100.00");
-    String sku = newProduct("1.00", 10);
+    Map<String, Object> body = order(newCustomer("100.00"), newProduct("1.00", 10), 1, "card");
     String key = "case-" + UUID.randomUUID();
-    Map<String, Object> body = order(customer, sku, 1, "card");
 
     JsonNode lower = placeWithKey(key.toLowerCase(), body);
     JsonNode upper = placeWithKey(key.toUpperCase(), body);
