@@ -93,6 +93,7 @@ public final class LocalStack {
         system.url("customer-service"), system.url("payment-service"), orderHistory,
         database.host(), database.port(), database.kind(), postgres.host(), postgres.port(), postgres.kind(), kafka, system.url("payment-service"), orchestrator, credentials.operatorPassword(),
         credentials.viewerPassword(), credentials.operatorToken(),
-        credentials.viewerToken(), credentials.operatorToken(), credentials.viewerToken(), orchestrator, orchestrator, orderHistory, orchestrator);
+        credentials.viewerToken(), credentials.operatorToken(), credentials.viewerToken(), orchestrator, orchestrator,
+        orderHistory, orchestrator);
   }
 }

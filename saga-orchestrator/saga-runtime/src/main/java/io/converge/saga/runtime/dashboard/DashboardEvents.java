@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -32,7 +31,6 @@ class DashboardEvents extends PeriodicTask {
   private record Page(String user, SseEmitter emitter) {
   }
 
-  private final List<Page> pages = new CopyOnWriteArrayList<>();
   /** Oldest first; guarded by itself. */
   private final Deque<Page> opened = new ArrayDeque<>();
 
@@ -62,13 +60,17 @@ class DashboardEvents extends PeriodicTask {
         closing.add(opened.removeFirst());
       }
     }
-    pages.add(page);
-    closing.forEach(this::close);
+    // Already out of the set: completing them only ends their responses.
+    closing.forEach(closed -> closed.emitter().complete());
     return emitter;
   }
 
   @Override
   protected void runOnce() {
+    List<Page> pages;
+    synchronized (opened) {
+      pages = List.copyOf(opened);
+    }
     for (Page page : pages) {
       try {
         page.emitter().send(SseEmitter.event().name("changed").data("sagas"));
@@ -79,16 +81,12 @@ class DashboardEvents extends PeriodicTask {
   }
 
   int open() {
-    return pages.size();
-  }
-
-  private void close(Page page) {
-    forget(page);
-    page.emitter().complete();
+    synchronized (opened) {
+      return opened.size();
+    }
   }
 
   private void forget(Page page) {
-    pages.remove(page);
     synchronized (opened) {
       opened.remove(page);
     }
